@@ -1,0 +1,1 @@
+"""Türkiye–Syria trade, returns and reconstruction statistics: the build pipeline."""

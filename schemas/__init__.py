@@ -1,0 +1,24 @@
+"""One pandera model per published table; everything else (Table Schema, DuckDB DDL and comments,
+the data dictionary of the dataset page) is generated from these models."""
+from schemas.actors import Actors
+from schemas.events import Events
+from schemas.facts import Facts
+from schemas.mentions import Mentions
+from schemas.reconstruction import Reconstruction
+from schemas.returns import Returns
+from schemas.sources import Sources
+from schemas.trade_measures import TradeMeasures
+
+# Publication order: referenced tables before the tables that reference them.
+TABLES = {
+    "sources": Sources,
+    "actors": Actors,
+    "facts": Facts,
+    "events": Events,
+    "mentions": Mentions,
+    "returns": Returns,
+    "trade_measures": TradeMeasures,
+    "reconstruction": Reconstruction,
+}
+
+__all__ = ["TABLES", "Actors", "Events", "Facts", "Mentions", "Reconstruction", "Returns", "Sources", "TradeMeasures"]

@@ -1,0 +1,70 @@
+"""facts: one row per statistic stated in (or derived from) a source."""
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from schemas.fields import SOURCE_ID, date, field, id_list, identifier, vocab
+
+
+class Facts(pa.DataFrameModel):
+    fact_id: Series[str] = identifier("Stable fact id (snake_case).", unique=True)
+    source_id: Series[str] = identifier("Source the fact comes from.", pattern=SOURCE_ID)
+    category: Series[str] = vocab("category", "Topic of the fact.")
+    indicator: Series[str] = identifier("What is measured, as a stable snake_case id shared across sources (e.g. returns_permanent_via_hatay).")
+    value: Series[float] = field("The figure as stated (or as derived). Never sharpened: read it with approx, qualifier, lower and upper.")
+    unit: Series[str] = field("What the value counts or measures (people, customs gates, USD, percent, …).")
+    approx: Series[bool] = field("True when the source gives the figure as approximate or as a bound, or when it is derived from such a figure.")
+    qualifier: Series[str] = field("The words of approximation as written (approximately, nearly, more than, …); empty when exact.", nullable=True)
+    lower: Series[float] = field("Lower bound implied by the qualifier (e.g. 'more than'); empty when the source implies none.", nullable=True)
+    upper: Series[float] = field("Upper bound implied by the qualifier (e.g. 'nearly', 'up to'); empty when the source implies none.", nullable=True)
+    period_start: Series[str] = date("First day of the period the figure covers; empty when unknown.")
+    period_end: Series[str] = date("Last day of the period the figure covers; empty when unknown or open-ended.")
+    period_precision: Series[str] = vocab("date_precision", "Precision of the period bounds as the text gives them.")
+    period_basis: Series[str] = field("Where the period comes from when it is not written next to the figure, or why an end is open.", nullable=True)
+    geography: Series[str] = id_list("ISO 3166 codes of the places the figure concerns (TR, SY, TR-31 Hatay, …).")
+    attributed_to: Series[str] = field("actor_id of whoever the source attributes the figure to.", nullable=True)
+    claim_status: Series[str] = vocab("claim_status", "How firmly the source stands behind the figure.")
+    derived: Series[bool] = field("True when the value is computed by this package from other facts, not stated in the source.")
+    derived_from: Series[str] = id_list("fact_ids of the inputs of a derived value.")
+    derivation: Series[str] = field("Formula of a derived value, in terms of its inputs.", nullable=True)
+    quote: Series[str] = field("Verbatim quote from the source that states the figure (for a derived value: that states its inputs).")
+    quote_start: Series[int] = field("Offset of the quote's first character in the source text.", ge=0)
+    quote_end: Series[int] = field("Offset one past the quote's last character.", ge=1)
+    notes: Series[str] = field("Coder's notes.", nullable=True)
+
+    @pa.dataframe_check(error="bounds must bracket the value: lower <= value <= upper")
+    def bounds_bracket_value(cls, df):
+        return (df["lower"].isna() | (df["lower"] <= df["value"])) & (df["upper"].isna() | (df["value"] <= df["upper"]))
+
+    @pa.dataframe_check(error="an exact figure has no qualifier and no bounds other than its value")
+    def exact_has_no_qualifier(cls, df):
+        exact = ~df["approx"]
+        no_bounds = (df["lower"].isna() | (df["lower"] == df["value"])) & (df["upper"].isna() | (df["upper"] == df["value"]))
+        return ~exact | (df["qualifier"].isna() & no_bounds)
+
+    @pa.dataframe_check(error="a derived value names its inputs and formula; a stated one has neither")
+    def derived_has_inputs(cls, df):
+        has_inputs = df["derived_from"].notna() & df["derivation"].notna()
+        return (df["derived"] & has_inputs) | (~df["derived"] & df["derived_from"].isna() & df["derivation"].isna())
+
+    @pa.dataframe_check(error="period_end must not be before period_start")
+    def period_ordered(cls, df):
+        return df["period_start"].isna() | df["period_end"].isna() | (df["period_start"] <= df["period_end"])
+
+    @pa.dataframe_check(error="quote_end must be greater than quote_start")
+    def quote_span_ordered(cls, df):
+        return df["quote_end"] > df["quote_start"]
+
+    class Config:
+        strict = True
+        coerce = True
+        title = "Facts"
+        description = "One row per statistic: value, unit, approximation and bounds, period, place, attribution, claim status and the verbatim quote it comes from."
+        metadata = {
+            "primaryKey": ["fact_id"],
+            "foreignKeys": [
+                {"fields": ["source_id"], "reference": {"resource": "sources", "fields": ["source_id"]}},
+                {"fields": ["attributed_to"], "reference": {"resource": "actors", "fields": ["actor_id"]}},
+            ],
+            "order_by": ["source_id", "quote_start", "fact_id"],
+        }

@@ -1,0 +1,51 @@
+"""Field constructors shared by the table models.
+
+Each model column is a pandera Field whose `metadata` also carries what the Frictionless Table Schema
+needs and pandera does not model (the published type of dates, the unit, the vocabulary name), so
+that the model stays the single definition of its table.
+"""
+from __future__ import annotations
+
+import pandera.pandas as pa
+
+from schemas.vocabularies import definition, terms
+
+ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+SNAKE_ID = r"^[a-z0-9][a-z0-9_]*$"
+SOURCE_ID = r"^[0-9]{3}_[0-9a-f]{16}$"
+
+
+def field(description: str, *, nullable: bool = False, unit: str | None = None, **checks):
+    metadata = {"unit": unit} if unit else {}
+    return pa.Field(description=description, nullable=nullable, metadata=metadata or None, **checks)
+
+
+def vocab(name: str, description: str, *, nullable: bool = False):
+    return pa.Field(
+        description=f"{description} Allowed values — {definition(name)}",
+        nullable=nullable,
+        isin=terms(name),
+        metadata={"vocabulary": name},
+    )
+
+
+def date(description: str, *, nullable: bool = True):
+    return pa.Field(
+        description=f"{description} ISO 8601 (YYYY-MM-DD).",
+        nullable=nullable,
+        str_matches=ISO_DATE,
+        metadata={"type": "date"},
+    )
+
+
+def identifier(description: str, *, pattern: str = SNAKE_ID, nullable: bool = False, unique: bool = False):
+    return pa.Field(description=description, nullable=nullable, str_matches=pattern, unique=unique)
+
+
+def id_list(description: str):
+    return pa.Field(
+        description=f"{description} Semicolon-separated, sorted; empty when none.",
+        nullable=True,
+        str_matches=r"^[A-Za-z0-9_\-]+(;[A-Za-z0-9_\-]+)*$",
+        metadata={"list": True},
+    )

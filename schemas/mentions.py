@@ -1,0 +1,56 @@
+"""mentions: every number and date expression found in every source, and what became of it."""
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from schemas.fields import SOURCE_ID, field, identifier, vocab
+
+ISO_PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+class Mentions(pa.DataFrameModel):
+    mention_id: Series[str] = field("Mention id: source id, start and end offsets.", unique=True, str_matches=r"^[0-9]{3}_[0-9a-f]{16}:\d+-\d+$")
+    source_id: Series[str] = identifier("Source the mention is in.", pattern=SOURCE_ID)
+    start: Series[int] = field("Offset of the first character (0-based, Unicode code points).", ge=0)
+    end: Series[int] = field("Offset one past the last character.", ge=1)
+    text: Series[str] = field("The expression exactly as written.")
+    kind: Series[str] = vocab("mention_kind", "Kind of expression.")
+    value: Series[float] = field("Numeric value; empty for dates and for vague amounts such as 'hundreds of'.", nullable=True)
+    unit: Series[str] = field("Unit, currency or counted noun when it is written next to the number.", nullable=True)
+    date: Series[str] = field("Date as precisely as the text gives it (YYYY, YYYY-MM or YYYY-MM-DD).", nullable=True, str_matches=ISO_PARTIAL_DATE)
+    date_precision: Series[str] = vocab("date_precision", "Precision of `date`.", nullable=True)
+    date_inferred: Series[bool] = field("True when part of the date (usually the year) is not in the expression and was inferred.")
+    qualifier: Series[str] = field("Approximation or bound word attached to the number (approximately, nearly, more than, …).", nullable=True)
+    approx: Series[bool] = field("True when the text marks the figure as approximate or as a bound.")
+    lower: Series[float] = field("Lower bound the words imply, when they imply one.", nullable=True)
+    upper: Series[float] = field("Upper bound the words imply, when they imply one.", nullable=True)
+    coded_as: Series[str] = vocab("coded_as", "What the coding decided the mention is.")
+    fact_id: Series[str] = field("Fact the mention is coded into.", nullable=True)
+    event_id: Series[str] = field("Event the mention is coded into.", nullable=True)
+    dismissed_reason: Series[str] = field("Why the mention is not a statistic.", nullable=True)
+
+    @pa.dataframe_check(error="end must be greater than start")
+    def end_after_start(cls, df):
+        return df["end"] > df["start"]
+
+    @pa.dataframe_check(error="a mention is either coded (fact/event) or dismissed with a reason")
+    def coded_or_dismissed(cls, df):
+        dismissed = df["coded_as"] == "dismissed"
+        has_reason = df["dismissed_reason"].notna()
+        has_link = df["fact_id"].notna() | df["event_id"].notna()
+        return (dismissed & has_reason & ~has_link) | (~dismissed & ~has_reason & has_link)
+
+    class Config:
+        strict = True
+        coerce = True
+        title = "Mentions"
+        description = "Every number and date expression in every source, with its character span and its coding."
+        metadata = {
+            "primaryKey": ["mention_id"],
+            "foreignKeys": [
+                {"fields": ["source_id"], "reference": {"resource": "sources", "fields": ["source_id"]}},
+                {"fields": ["fact_id"], "reference": {"resource": "facts", "fields": ["fact_id"]}},
+                {"fields": ["event_id"], "reference": {"resource": "events", "fields": ["event_id"]}},
+            ],
+            "order_by": ["source_id", "start", "end"],
+        }
