@@ -27,6 +27,7 @@ class Facts(pa.DataFrameModel):
     derived: Series[bool] = field("True when the value is computed by this package from other facts, not stated in the source.")
     derived_from: Series[str] = id_list("fact_ids of the inputs of a derived value.")
     derivation: Series[str] = field("Formula of a derived value, in terms of its inputs.", nullable=True)
+    part_of: Series[str] = field("fact_id of the whole this figure is a part of (same source and period); a part never exceeds its whole.", nullable=True)
     quote: Series[str] = field("Verbatim quote from the source that states the figure (for a derived value: that states its inputs).")
     quote_start: Series[int] = field("Offset of the quote's first character in the source text.", ge=0)
     quote_end: Series[int] = field("Offset one past the quote's last character.", ge=1)
@@ -65,6 +66,7 @@ class Facts(pa.DataFrameModel):
             "foreignKeys": [
                 {"fields": ["source_id"], "reference": {"resource": "sources", "fields": ["source_id"]}},
                 {"fields": ["attributed_to"], "reference": {"resource": "actors", "fields": ["actor_id"]}},
+                {"fields": ["part_of"], "reference": {"resource": "facts", "fields": ["fact_id"]}},
             ],
             "order_by": ["source_id", "quote_start", "fact_id"],
         }

@@ -21,4 +21,4 @@ def terms(name: str) -> list[str]:
 
 def definition(name: str) -> str:
     """'term: meaning; term: meaning' for descriptions."""
-    return "; ".join(f"{term}: {meaning}" for term, meaning in vocabularies()[name].items())
+    return "; ".join(f"{term}: {meaning.rstrip('.')}" for term, meaning in vocabularies()[name].items()) + "."

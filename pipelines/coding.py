@@ -1,0 +1,445 @@
+"""Apply a person's coding (data/coding/<source_id>.yaml) to the mentions the extractor found.
+
+The coding says what each figure means: which quote states which fact or event, with period, unit,
+approximation, attribution and claim status, and which mentions are not statistics (with a reason).
+This module turns one coding file into table rows and checks it against the source text: every
+quote must be verbatim, every coded value must be a mention inside its quote, no figure may be
+sharpened, and every mention must be accounted for.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipelines.errors import Problem
+from pipelines.extract import Mention
+from pipelines.quotes import QuoteError, Span, locate, sentence_around
+from pipelines.sources import Source
+from pipelines.yamlfile import line_of
+from schemas.vocabularies import terms
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+SNAKE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
+GEO = re.compile(r"^[A-Z]{2}(-[0-9A-Z]{1,3})?$")
+NUMERIC_KINDS = {"number", "money", "percent", "range"}
+DATE_KINDS = {"date", "year", "relative_date"}
+
+FACT_KEYS = {"id", "category", "indicator", "value", "unit", "qualifier", "lower", "upper", "period", "geography",
+             "attributed_to", "claim_status", "quote", "occurrence", "mentions", "derived", "part_of", "returns", "notes"}
+EVENT_KEYS = {"id", "category", "event_type", "date", "title", "status", "claim_status", "actors", "geography", "quote",
+              "occurrence", "mentions", "trade_measures", "reconstruction", "notes"}
+DISMISS_KEYS = {"mention", "quote", "occurrence", "reason"}
+
+
+@dataclass
+class CodedSource:
+    """What one coding file yields, before cross-source steps (derivations, cross-table rules)."""
+
+    source_id: str
+    file: str
+    facts: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    mentions: list[dict] = field(default_factory=list)
+    returns: list[dict] = field(default_factory=list)  # topic attributes keyed by fact_id
+    trade_measures: list[dict] = field(default_factory=list)
+    reconstruction: list[dict] = field(default_factory=list)
+    derivations: list[dict] = field(default_factory=list)  # facts whose value is computed later
+    problems: list[Problem] = field(default_factory=list)
+    todo: int = 0
+
+
+def _clean(value) -> str | None:
+    """Collapse YAML folded whitespace; empty becomes None."""
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def _id_list(values) -> str | None:
+    if not values:
+        return None
+    return ";".join(sorted(str(v) for v in values))
+
+
+class _Coder:
+    """Applies one coding file; collects problems instead of stopping at the first."""
+
+    def __init__(self, source: Source, mentions: list[Mention], coding: dict, file: str, actor_ids: set[str]):
+        self.source, self.text, self.coding, self.file = source, source.text, coding, file
+        self.mentions = mentions
+        self.actor_ids = actor_ids
+        self.out = CodedSource(source.source_id, file)
+        # mention index -> (fact_id, event_id, dismissed reason)
+        self.claims: dict[int, dict] = {}
+
+    # -- reporting -------------------------------------------------------------------------
+    def problem(self, code: str, entry, message: str, key: str | None = None) -> None:
+        label = key or (entry.get("id") if isinstance(entry, dict) and entry.get("id") else None)
+        where = f"{label} ({line_of(entry)})" if label else line_of(entry)
+        self.out.problems.append(Problem(code, self.file, where, message))
+
+    # -- shared pieces ---------------------------------------------------------------------
+    def check_keys(self, entry: dict, allowed: set[str], what: str) -> None:
+        unknown = sorted(k for k in entry if k not in allowed and k != "__line__")
+        if unknown:
+            self.problem("unknown-key", entry, f"unknown {what} key(s) {unknown}; allowed: {sorted(allowed)}")
+
+    def require(self, entry: dict, keys: tuple[str, ...]) -> bool:
+        missing = [k for k in keys if entry.get(k) in (None, "", [])]
+        for k in missing:
+            self.problem("missing-key", entry, f"required key {k!r} is missing or empty")
+        return not missing
+
+    def vocab(self, entry: dict, key: str, vocabulary: str, *, nullable: bool = False) -> None:
+        value = entry.get(key)
+        if value is None and nullable:
+            return
+        if value not in terms(vocabulary):
+            code = {"category": "unknown-category", "claim_status": "unknown-claim-status"}.get(vocabulary, "unknown-term")
+            self.problem(code, entry, f"{key} {value!r} is not one of {terms(vocabulary)}")
+
+    def actor(self, entry: dict, actor_id, key: str) -> None:
+        if actor_id is not None and actor_id not in self.actor_ids:
+            self.problem("dangling-actor", entry, f"{key} {actor_id!r} is not an actor_id in data/coding/actors.yaml")
+
+    def geography(self, entry: dict) -> str | None:
+        codes = entry.get("geography") or []
+        for code in codes:
+            if not GEO.match(str(code)):
+                self.problem("bad-geography", entry, f"geography {code!r} is not an ISO 3166 code (TR, SY, TR-31)")
+        return _id_list(codes)
+
+    def quote(self, entry: dict) -> Span | None:
+        quote = entry.get("quote")
+        if not isinstance(quote, str):
+            self.problem("quote-not-found", entry, "quote is missing")
+            return None
+        try:
+            return locate(self.text, quote, entry.get("occurrence"))
+        except QuoteError as exc:
+            self.problem(exc.code, entry, str(exc))
+            return None
+
+    def mention_in(self, span: Span, entry: dict, spec) -> int | None:
+        """Index of the mention named by `spec` (its text, or {text, occurrence}) inside `span`."""
+        if isinstance(spec, dict):
+            wanted, occurrence = str(spec.get("text")), spec.get("occurrence")
+        else:
+            wanted, occurrence = str(spec), None
+        inside = [i for i, m in enumerate(self.mentions)
+                  if m.start >= span.start and m.end <= span.end and m.text == wanted]
+        if not inside:
+            found = [m.text for m in self.mentions if m.start >= span.start and m.end <= span.end]
+            self.problem("mention-not-in-quote", entry, f"no mention {wanted!r} inside the quote; the quote holds {found}")
+            return None
+        if occurrence is None and len(inside) > 1:
+            self.problem("mention-ambiguous", entry, f"mention {wanted!r} occurs {len(inside)} times in the quote; give occurrence")
+            return None
+        index = (occurrence or 1) - 1
+        if not 0 <= index < len(inside):
+            self.problem("mention-not-in-quote", entry, f"occurrence {occurrence} of {wanted!r} asked, {len(inside)} found")
+            return None
+        return inside[index]
+
+    def claim(self, index: int, entry: dict, *, fact_id=None, event_id=None, reason=None) -> None:
+        claim = self.claims.setdefault(index, {"fact_id": None, "event_id": None, "reason": None})
+        mention = self.mentions[index]
+        label = f"{mention.text!r} at {mention.start}"
+        if reason is not None:
+            if any(claim.values()):
+                self.problem("mention-claimed-twice", entry, f"mention {label} is dismissed but already coded or dismissed")
+            claim["reason"] = reason
+            return
+        if claim["reason"] is not None:
+            self.problem("mention-claimed-twice", entry, f"mention {label} is coded but also dismissed")
+        for key, value in (("fact_id", fact_id), ("event_id", event_id)):
+            if value is None:
+                continue
+            if claim[key] is not None and claim[key] != value:
+                self.problem("mention-claimed-twice", entry, f"mention {label} is already coded into {claim[key]}")
+            claim[key] = value
+
+    # -- facts -------------------------------------------------------------------------------
+    def fact(self, entry: dict) -> None:
+        self.check_keys(entry, FACT_KEYS, "fact")
+        if not self.require(entry, ("id", "category", "indicator", "unit", "claim_status", "quote", "period")):
+            return
+        fact_id = entry["id"]
+        for key in ("id", "indicator"):
+            if not SNAKE.match(str(entry[key])):
+                self.problem("bad-id", entry, f"{key} {entry[key]!r} is not snake_case")
+        self.vocab(entry, "category", "category")
+        self.vocab(entry, "claim_status", "claim_status")
+        self.actor(entry, entry.get("attributed_to"), "attributed_to")
+        span = self.quote(entry)
+        claimed = []
+        if span is not None:
+            for spec in entry.get("mentions") or []:
+                index = self.mention_in(span, entry, spec)
+                if index is not None:
+                    self.claim(index, entry, fact_id=fact_id)
+                    claimed.append(self.mentions[index])
+        period = self.period(entry)
+        derived = entry.get("derived")
+        row = {
+            "fact_id": fact_id,
+            "source_id": self.source.source_id,
+            "category": entry["category"],
+            "indicator": entry["indicator"],
+            "value": None,
+            "unit": entry["unit"],
+            "approx": False,
+            "qualifier": _clean(entry.get("qualifier")),
+            "lower": entry.get("lower"),
+            "upper": entry.get("upper"),
+            **period,
+            "geography": self.geography(entry),
+            "attributed_to": entry.get("attributed_to"),
+            "claim_status": entry["claim_status"],
+            "derived": derived is not None,
+            "derived_from": None,
+            "derivation": None,
+            "part_of": entry.get("part_of"),
+            "quote": entry.get("quote"),
+            "quote_start": span.start if span else None,
+            "quote_end": span.end if span else None,
+            "notes": _clean(entry.get("notes")),
+        }
+        if derived is not None:
+            if "value" in entry:
+                self.problem("derived-value-given", entry, "a derived fact's value is computed; remove value")
+            if not isinstance(derived, dict) or not derived.get("formula") or not isinstance(derived.get("inputs"), dict):
+                self.problem("bad-derivation", entry, "derived needs formula and inputs {name: fact_id}")
+            else:
+                self.out.derivations.append({"fact_id": fact_id, "formula": derived["formula"],
+                                             "inputs": {k: v for k, v in derived["inputs"].items() if k != "__line__"},
+                                             "entry": entry})
+        else:
+            self.stated_value(entry, row, claimed)
+        self.out.facts.append(row)
+        if entry["category"] == "returns":
+            self.returns_attributes(entry, row)
+        elif entry.get("returns") is not None:
+            self.problem("misplaced-attributes", entry, "returns: attributes belong to facts of category returns")
+
+    def stated_value(self, entry: dict, row: dict, claimed: list[Mention]) -> None:
+        """The value must be a mention inside the quote, and keeps that mention's approximation."""
+        value = entry.get("value")
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            self.problem("missing-key", entry, "value must be a number")
+            return
+        row["value"] = float(value)
+        matches = [m for m in claimed if m.kind in NUMERIC_KINDS | {"number"} and m.value is not None and float(m.value) == float(value)]
+        matches += [m for m in claimed if m.kind == "range" and float(value) in (m.lower, m.upper)]
+        if not matches:
+            values = [m.value for m in claimed if m.kind in NUMERIC_KINDS]
+            self.problem("value-not-in-quote", entry,
+                         f"value {value} is not the value of a mention coded in its quote (coded mention values: {values})")
+            return
+        source_mention = matches[0]
+        if source_mention.approx:
+            row["approx"] = True
+            if row["qualifier"] is None:
+                row["qualifier"] = source_mention.qualifier
+            if "lower" not in entry:
+                row["lower"] = source_mention.lower
+            if "upper" not in entry:
+                row["upper"] = source_mention.upper
+        elif row["qualifier"] is not None:
+            row["approx"] = True
+
+    def period(self, entry: dict) -> dict:
+        period = entry.get("period")
+        if not isinstance(period, dict):
+            self.problem("bad-period", entry, "period must be a mapping {start, end, precision, basis}")
+            period = {}
+        start, end = period.get("start"), period.get("end")
+        for key, value in (("start", start), ("end", end)):
+            if value is not None and not ISO_DATE.match(str(value)):
+                self.problem("bad-date", entry, f"period {key} {value!r} is not YYYY-MM-DD")
+        if start and end and str(end) < str(start):
+            self.problem("end-before-start", entry, f"period end {end} is before start {start}")
+        precision = period.get("precision", "unknown")
+        if precision not in terms("date_precision"):
+            self.problem("unknown-term", entry, f"period precision {precision!r} not in {terms('date_precision')}")
+        return {"period_start": start, "period_end": end, "period_precision": precision,
+                "period_basis": _clean(period.get("basis"))}
+
+    def returns_attributes(self, entry: dict, row: dict) -> None:
+        attrs = entry.get("returns")
+        if not isinstance(attrs, dict):
+            self.problem("missing-topic-attributes", entry, "a returns fact needs returns: {return_type, route, origin, destination}")
+            return
+        if not self.require(attrs | {"id": row["fact_id"]}, ("return_type", "route", "origin", "destination")):
+            return
+        self.out.returns.append({"fact_id": row["fact_id"], "return_type": attrs["return_type"], "route": attrs["route"],
+                                 "origin": attrs["origin"], "destination": attrs["destination"]})
+
+    # -- events ------------------------------------------------------------------------------
+    def event(self, entry: dict) -> None:
+        self.check_keys(entry, EVENT_KEYS, "event")
+        if not self.require(entry, ("id", "category", "event_type", "date", "title", "status", "claim_status", "quote")):
+            return
+        event_id = entry["id"]
+        if not SNAKE.match(str(event_id)):
+            self.problem("bad-id", entry, f"id {event_id!r} is not snake_case")
+        self.vocab(entry, "category", "category")
+        self.vocab(entry, "event_type", "event_type")
+        self.vocab(entry, "status", "status")
+        self.vocab(entry, "claim_status", "claim_status")
+        for actor_id in entry.get("actors") or []:
+            self.actor(entry, actor_id, "actors")
+        span = self.quote(entry)
+        claimed = []
+        if span is not None:
+            for spec in entry.get("mentions") or []:
+                index = self.mention_in(span, entry, spec)
+                if index is not None:
+                    self.claim(index, entry, event_id=event_id)
+                    claimed.append(self.mentions[index])
+        date = self.event_date(entry, claimed)
+        row = {
+            "event_id": event_id,
+            "source_id": self.source.source_id,
+            "category": entry["category"],
+            "event_type": entry["event_type"],
+            **date,
+            "title": _clean(entry["title"]),
+            "status": entry["status"],
+            "claim_status": entry["claim_status"],
+            "actors": _id_list(entry.get("actors")),
+            "geography": self.geography(entry),
+            "quote": entry["quote"],
+            "quote_start": span.start if span else None,
+            "quote_end": span.end if span else None,
+            "notes": _clean(entry.get("notes")),
+        }
+        self.out.events.append(row)
+        for measure in entry.get("trade_measures") or []:
+            self.trade_measure(entry, row, measure)
+        for work in entry.get("reconstruction") or []:
+            self.reconstruction(entry, row, work)
+
+    def event_date(self, entry: dict, claimed: list[Mention]) -> dict:
+        date = entry.get("date")
+        if not isinstance(date, dict):
+            self.problem("bad-date", entry, "date must be a mapping {start, end, precision, inferred, basis}")
+            date = {}
+        start, end = date.get("start"), date.get("end")
+        precision = date.get("precision")
+        inferred = bool(date.get("inferred", False))
+        for key, value in (("start", start), ("end", end)):
+            if value is not None and not ISO_DATE.match(str(value)):
+                self.problem("bad-date", entry, f"date {key} {value!r} is not YYYY-MM-DD")
+        if precision not in terms("date_precision"):
+            self.problem("unknown-term", entry, f"date precision {precision!r} not in {terms('date_precision')}")
+        if start and end and str(end) < str(start):
+            self.problem("end-before-start", entry, f"date end {end} is before start {start}")
+        if precision == "day" and start and end is None:
+            end = start
+        # A date written in the quote must agree with the coded date, to the precision the text gives.
+        for mention in claimed:
+            if mention.kind in {"date", "year"} and mention.date and start and not mention.date_inferred:
+                if not str(start).startswith(mention.date) and not str(end or "").startswith(mention.date):
+                    self.problem("date-mismatch", entry, f"coded date {start}..{end} does not match the mention {mention.text!r} ({mention.date})")
+        if (inferred or precision == "unknown") and not date.get("basis"):
+            self.problem("missing-basis", entry, "an inferred or unknown date needs basis: what it was inferred from")
+        return {"date_start": start, "date_end": end, "date_precision": precision, "date_inferred": inferred,
+                "date_basis": _clean(date.get("basis"))}
+
+    def trade_measure(self, entry: dict, row: dict, measure) -> None:
+        if not isinstance(measure, dict) or not self.require(measure | {"id": row["event_id"]}, ("direction", "instrument", "measure")):
+            return
+        self.vocab(measure | {"id": row["event_id"]}, "direction", "trade_direction")
+        self.actor(entry, measure.get("issuing_body"), "issuing_body")
+        self.out.trade_measures.append({
+            "event_id": row["event_id"], "direction": measure["direction"], "instrument": measure["instrument"],
+            "issuing_body": measure.get("issuing_body"), "measure": _clean(measure["measure"]),
+            "state_before": _clean(measure.get("state_before")), "state_after": _clean(measure.get("state_after")),
+        })
+
+    def reconstruction(self, entry: dict, row: dict, work) -> None:
+        if not isinstance(work, dict) or not self.require(work | {"id": row["event_id"]}, ("asset", "asset_type", "activity")):
+            return
+        self.vocab(work | {"id": row["event_id"]}, "asset_type", "asset_type")
+        self.actor(entry, work.get("responsible_body"), "responsible_body")
+        self.out.reconstruction.append({
+            "event_id": row["event_id"], "asset": work["asset"], "asset_type": work["asset_type"],
+            "location": work.get("location"), "activity": _clean(work["activity"]),
+            "responsible_body": work.get("responsible_body"),
+        })
+
+    # -- dismissals ----------------------------------------------------------------------------
+    def dismissal(self, entry: dict) -> None:
+        self.check_keys(entry, DISMISS_KEYS, "dismissed")
+        if not self.require(entry, ("mention", "quote", "reason")):
+            return
+        span = self.quote(entry)
+        if span is None:
+            return
+        index = self.mention_in(span, entry, entry["mention"])
+        if index is not None:
+            self.claim(index, entry, reason=_clean(entry["reason"]))
+
+    # -- the whole file ------------------------------------------------------------------------
+    def run(self) -> CodedSource:
+        coding = self.coding
+        if not isinstance(coding, dict):
+            self.out.problems.append(Problem("bad-coding", self.file, "", "coding file must be a mapping"))
+            return self.out
+        if coding.get("source_id") != self.source.source_id:
+            self.problem("id-mismatch", coding, f"source_id {coding.get('source_id')!r} does not match {self.source.source_id!r}", key="source_id")
+        self.check_keys(coding, {"source_id", "facts", "events", "dismissed", "todo"}, "top-level")
+        for section, handler in (("facts", self.fact), ("events", self.event), ("dismissed", self.dismissal)):
+            entries = coding.get(section) or []
+            if not isinstance(entries, list):
+                self.problem("bad-coding", coding, f"{section} must be a list", key=section)
+                continue
+            for entry in entries:
+                if isinstance(entry, dict):
+                    handler(entry)
+                else:
+                    self.problem("bad-coding", coding, f"every {section} entry must be a mapping, got {entry!r}", key=section)
+        for entry in coding.get("todo") or []:
+            if isinstance(entry, dict) and entry.get("status") == "todo":
+                self.out.todo += 1
+                self.problem("coding-todo", entry, f"still todo: {entry.get('text')!r} in {_clean(entry.get('quote'))!r}",
+                             key=f"todo {entry.get('text')!r}")
+        self.mention_rows()
+        return self.out
+
+    def mention_rows(self) -> None:
+        for index, mention in enumerate(self.mentions):
+            claim = self.claims.get(index)
+            if claim is None:
+                if not self.out.todo:
+                    self.out.problems.append(Problem(
+                        "unaccounted-mention", self.file, f"{mention.text!r} at {mention.start}-{mention.end}",
+                        f"neither coded nor dismissed; sentence: {sentence_around(self.text, mention.start, mention.end)!r}"))
+                continue
+            if claim["reason"] is not None:
+                coded_as = "dismissed"
+            elif claim["fact_id"] and claim["event_id"]:
+                coded_as = "fact_and_event"
+            else:
+                coded_as = "fact" if claim["fact_id"] else "event"
+            self.out.mentions.append({
+                "mention_id": f"{self.source.source_id}:{mention.start}-{mention.end}",
+                "source_id": self.source.source_id,
+                "start": mention.start, "end": mention.end, "text": mention.text, "kind": mention.kind,
+                "value": mention.value, "unit": mention.unit, "date": mention.date,
+                "date_precision": mention.date_precision, "date_inferred": mention.date_inferred,
+                "qualifier": mention.qualifier, "approx": mention.approx, "lower": mention.lower, "upper": mention.upper,
+                "coded_as": coded_as, "fact_id": claim["fact_id"], "event_id": claim["event_id"],
+                "dismissed_reason": claim["reason"],
+            })
+
+
+def apply_coding(source: Source, mentions: list[Mention], coding, file: str, actor_ids: set[str]) -> CodedSource:
+    """Rows and problems from one source's coding. Pure: no I/O."""
+    return _Coder(source, mentions, coding, file, actor_ids).run()
+
+
+def unaccounted(coded: CodedSource) -> list[Problem]:
+    return [p for p in coded.problems if p.code in {"unaccounted-mention", "coding-todo"}]

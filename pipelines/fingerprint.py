@@ -1,0 +1,46 @@
+"""Decide whether a build can be skipped: same inputs, and published files as the last build left them."""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+INPUT_GLOBS = ("data/sources/*", "data/coding/*", "schemas/*.py", "schemas/*.yaml", "pipelines/**/*.py",
+               "pipelines/**/*.yaml", "pipelines/**/*.html", "pipelines/**/*.css", "queries/*.sql", "requirements.lock")
+STATE_FILE = "data/.build-state.json"
+
+
+def _digest(paths: list[Path], root: Path) -> str:
+    h = hashlib.sha256()
+    for path in paths:
+        h.update(path.relative_to(root).as_posix().encode())
+        h.update(b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def input_digest(root: Path) -> str:
+    paths = sorted({p for g in INPUT_GLOBS for p in root.glob(g) if p.is_file() and "__pycache__" not in p.parts})
+    return _digest(paths, root)
+
+
+def output_digest(root: Path, published: list[str]) -> str:
+    return _digest([root / p for p in sorted(published)], root)
+
+
+def is_up_to_date(root: Path) -> bool:
+    state_path = root / STATE_FILE
+    if not state_path.exists():
+        return False
+    try:
+        state = json.loads(state_path.read_text())
+        if state["inputs"] != input_digest(root):
+            return False
+        return all((root / p).exists() for p in state["outputs"]) and state["output_digest"] == output_digest(root, state["outputs"])
+    except (ValueError, KeyError, OSError):
+        return False
+
+
+def record(root: Path, published: list[str]) -> None:
+    state = {"inputs": input_digest(root), "outputs": sorted(published), "output_digest": output_digest(root, published)}
+    (root / STATE_FILE).write_text(json.dumps(state, indent=1) + "\n")
