@@ -1,0 +1,177 @@
+"""Write a coding file to start from: one `todo` entry per mention the extractor found.
+
+The stub does the clerical half of coding (finding every figure, its span, its sentence) so the coder
+only decides what each figure means. A stub with todos left fails the build on purpose, naming each
+one, so no figure is published without a person having looked at it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from pipelines.errors import Problem, TsrError
+from pipelines.paths import Layout
+from pipelines.quotes import sentence_around
+from pipelines.sources import Source, read_sources
+from schemas.vocabularies import terms
+
+KEYWORDS_FILE = Path(__file__).with_name("stub_keywords.yaml")
+# Python lower-cases "İ" to "i" + combining dot, which would never match a keyword.
+_TURKISH_FOLD = str.maketrans({"İ": "i", "I": "ı"})
+_ENGLISH_FOLD = str.maketrans({"İ": "i"})
+
+HEADER = """\
+# Coding of {source_id}: {title}
+# Written by `tsr stub {source_id}`. Offsets count Unicode characters of data/sources/{source_id}.txt.
+#
+# Every entry under `todo:` is a number or date the extractor found. Turn each one into a fact, an
+# event, or a dismissal, then delete the todo entry (or set `status: done`). While any todo has
+# `status: todo` the build fails and names it. `quote` must be copied verbatim from the source (add
+# `occurrence: N` if it occurs more than once); `mentions` lists the mention texts inside the quote
+# that the entry accounts for (write {{text: "…", occurrence: N}} when one occurs twice in the quote).
+# One mention may feed a fact and an event (coded_as fact_and_event), but never a dismissal too.
+#
+# A fact (a figure the source states):
+#   facts:
+#     - id: returns_since_fall_of_assad          # snake_case, unique in the whole package
+#       category: returns                        # {categories}
+#       indicator: returns_to_syria_total        # shared across sources for the same measure
+#       value: 40000                             # as written; never sharpened
+#       unit: people
+#       claim_status: official                   # {claim_statuses}
+#       period: {{start: 2024-12-08, end: null, precision: day, basis: figure counts returns since the date}}
+#       geography: [TR, SY]
+#       quote: approximately 40,000 people have returned to Syria since December 8, 2024
+#       mentions: [approximately 40,000, "December 8, 2024"]
+#       returns: {{return_type: all, route: all border crossings, origin: TR, destination: SY}}  # returns facts only
+#
+# An event (something that happened or is planned, with a date):
+#   events:
+#     - id: import_ban_lifted
+#       category: trade
+#       event_type: policy_change                # {event_types}
+#       date: {{start: 2025-02-11, end: 2025-02-11, precision: day, inferred: false}}
+#       title: Ministry of Trade lifts the ban on imports from Syria
+#       status: completed                        # {statuses}
+#       claim_status: official
+#       quote: On February 11, 2025, Turkey's Ministry of Trade issued a new circular lifting the import ban with Syria.
+#       mentions: ["February 11, 2025"]
+#
+# A dismissal (a mention that is not a statistic: a road name, a page number, a year in a name):
+#   dismissed:
+#     - mention: M4
+#       quote: Repair work continues on the M4 and M5 highways
+#       reason: road name, not a quantity
+#
+# `suggested_category` below is a keyword guess (pipelines/stub_keywords.yaml), not a decision.
+"""
+
+
+@cache
+def _keywords() -> dict[str, list[str]]:
+    with KEYWORDS_FILE.open(encoding="utf-8") as fh:
+        table = yaml.safe_load(fh)
+    unknown = set(table) - set(terms("category"))
+    if unknown:  # a typo here would silently suggest a category the build rejects
+        raise ValueError(f"{KEYWORDS_FILE.name}: unknown categories {sorted(unknown)}")
+    return table
+
+
+def _fold(text: str, lang: str) -> str:
+    return text.translate(_TURKISH_FOLD if lang == "tr" else _ENGLISH_FOLD).lower()
+
+
+def suggest_category(sentence: str, lang: str = "en") -> str | None:
+    """The category whose keywords occur most often at word starts in `sentence`; None when none do."""
+    folded = _fold(sentence, lang)
+    best, best_hits = None, 0
+    for category, words in _keywords().items():
+        hits = sum(len(re.findall(r"(?<!\w)" + re.escape(_fold(word, lang)), folded)) for word in words)
+        if hits > best_hits:  # strict: ties keep the category listed first
+            best, best_hits = category, hits
+    return best
+
+
+def _plain(value):
+    """Whole-number floats as ints, so the coder can copy `value: 40000` as written."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def todo_entry(text: str, mention, lang: str) -> dict:
+    quote = sentence_around(text, mention.start, mention.end)
+    entry = {
+        "status": "todo",
+        "text": mention.text,
+        "kind": mention.kind,
+        "value": _plain(mention.value),
+        "unit": mention.unit,
+        "qualifier": mention.qualifier,
+        "approx": mention.approx,
+        "lower": _plain(mention.lower),
+        "upper": _plain(mention.upper),
+        "date": mention.date,
+        "date_precision": mention.date_precision,
+        "date_inferred": mention.date_inferred,
+        "start": mention.start,
+        "end": mention.end,
+        "quote": quote,
+    }
+    starts = [m.start() for m in re.finditer(re.escape(quote), text)]
+    if len(starts) > 1:  # the same sentence twice: the build needs to know which one
+        entry["occurrence"] = next(i for i, s in enumerate(starts, 1) if s <= mention.start < s + len(quote))
+    entry["suggested_category"] = suggest_category(quote, lang)
+    return entry
+
+
+def stub_document(source: Source, mentions) -> str:
+    """The text of a fresh coding file for `source`. Pure: no I/O."""
+    lang = source.meta.get("language", "en")
+    header = HEADER.format(
+        source_id=source.source_id, title=" ".join(str(source.meta.get("title", "")).split()),
+        categories=" | ".join(terms("category")), claim_statuses=" | ".join(terms("claim_status")),
+        event_types=" | ".join(terms("event_type")), statuses=" | ".join(terms("status")))
+    body = {
+        "source_id": source.source_id,
+        "facts": [],
+        "events": [],
+        "dismissed": [],
+        "todo": [todo_entry(source.text, m, lang) for m in sorted(mentions, key=lambda m: (m.start, m.end))],
+    }
+    dumped = yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    return header + "\n" + dumped
+
+
+def reference_date(source: Source) -> dt.date | None:
+    """Year-less and relative dates in a text resolve against the earliest day it can have been written."""
+    earliest = source.meta.get("published", {}).get("earliest")
+    return dt.date.fromisoformat(str(earliest)) if earliest else None
+
+
+def find_source(layout: Layout, source_id: str) -> Source:
+    """The registered source `source_id`; unknown-source names the ids that exist."""
+    if not (layout.sources_dir / f"{source_id}.txt").exists():
+        known = sorted(p.stem for p in layout.sources_dir.glob("*.txt"))
+        raise TsrError(Problem("unknown-source", layout.rel(layout.sources_dir), source_id,
+                               f"no source with this id; registered sources: {', '.join(known) or 'none'}"))
+    return next(s for s in read_sources(layout) if s.source_id == source_id)
+
+
+def write_stub(layout: Layout, source_id: str, force: bool = False) -> Path:
+    """Write data/coding/<source_id>.yaml from the extractor's mentions; returns its path."""
+    from pipelines.extract import extract_mentions
+
+    source = find_source(layout, source_id)
+    path = layout.coding_dir / f"{source_id}.yaml"
+    if path.exists() and not force:
+        raise TsrError(Problem("coding-exists", layout.rel(path), "",
+                               "a coding file already exists; pass --force to overwrite it (its coding is lost)"))
+    mentions = extract_mentions(source.text, lang=source.meta["language"], reference_date=reference_date(source))
+    layout.coding_dir.mkdir(parents=True, exist_ok=True)
+    path.write_text(stub_document(source, mentions), encoding="utf-8")
+    return path
