@@ -51,6 +51,11 @@ def code_all(layout: Layout, actors: list[dict] | None = None):
                 continue
             result = apply_coding(source, mentions, coding, file, actor_ids)
         coded.append(result)
+    known = {s.source_id for s in sources}
+    for path in sorted(layout.coding_dir.glob("*.yaml")):
+        if path.stem not in known and path != layout.actors_file:
+            coded.append(CodedSource(path.stem, layout.rel(path), problems=[Problem(
+                "unknown-source", layout.rel(path), path.stem, f"coding file for {path.stem!r}, which is not a registered source")]))
     files = {c.source_id: c.file for c in coded}
     all_facts = [f for c in coded for f in c.facts]
     derivation_problems = apply_derivations(all_facts, [d for c in coded for d in c.derivations], files)

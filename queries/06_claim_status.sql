@@ -1,0 +1,9 @@
+-- title: How much is official, how much only reported
+-- question: How many facts and events per source rest on named officials, and how many only on media or unnamed sources?
+SELECT s.source_id, x.kind, x.claim_status, count(*) AS n
+FROM (SELECT source_id, 'fact' AS kind, claim_status FROM facts
+      UNION ALL
+      SELECT source_id, 'event' AS kind, claim_status FROM events) AS x
+JOIN sources AS s USING (source_id)
+GROUP BY ALL
+ORDER BY s.source_id, x.kind, x.claim_status;

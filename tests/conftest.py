@@ -1,0 +1,37 @@
+"""Shared fixtures: the package built from the real sources into a temporary root.
+
+Tests never build into the working tree: the committed files must stay what the last `make build`
+published, so that test_reproducible can compare a fresh build against them.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipelines.build import build_package
+from pipelines.paths import REPO_ROOT, Layout
+
+# What a build reads from a package root (code and schemas are imported from the repository itself).
+INPUT_DIRS = ("data/sources", "data/coding", "queries")
+
+
+def copy_inputs(dest: Path, src: Path = REPO_ROOT) -> Path:
+    for rel in INPUT_DIRS:
+        shutil.copytree(src / rel, dest / rel)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def built_root(tmp_path_factory) -> Path:
+    """A package root holding a complete build of the real sources."""
+    root = copy_inputs(tmp_path_factory.mktemp("built") / "pkg")
+    build_package(Layout(root), force=True)
+    return root
+
+
+@pytest.fixture()
+def inputs_root(tmp_path) -> Path:
+    """A fresh copy of the build inputs, to break on purpose."""
+    return copy_inputs(tmp_path / "pkg")
