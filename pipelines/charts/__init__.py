@@ -1,0 +1,27 @@
+"""The published charts, drawn from the validated tables only (never from the coding files).
+
+`draw_charts(tables, out_dir)` writes each chart as PNG (print resolution) and SVG and returns one
+Frictionless resource descriptor per file, with its alt text.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from pipelines.charts import returns, timeline, trade
+from pipelines.charts.common import chart_style
+
+CHARTS = (returns, timeline, trade)
+
+
+def draw_charts(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
+    out_dir = Path(out_dir)
+    resources: list[dict] = []
+    for chart in CHARTS:
+        with chart_style():
+            resources.extend(chart.draw(tables, out_dir))
+    return resources
+
+
+__all__ = ["draw_charts"]

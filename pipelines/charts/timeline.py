@@ -1,0 +1,134 @@
+"""Chart 2: every dated event, one lane per category; a known day is a dot, a known month a bar over
+the month; what is planned, considered or only reported is hollow or hatched."""
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import matplotlib.dates as mdates
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from pipelines.charts.common import (Frame, blank, colour, meta, month_label, one_line, parse_date, save, source_line,
+                                     when_label)
+
+NAME = "cooperation_timeline"
+PLACED = {"day", "month"}  # a year (or no date) is too vague to place on a months-long axis
+
+
+def _status_words(row: dict) -> str:
+    words = []
+    if row["status"] != "completed":
+        words.append(row["status"].replace("_", " "))
+    if row["claim_status"] != "official" and row["claim_status"] != row["status"]:
+        words.append(f"{row['claim_status']} claim")
+    return f" ({'; '.join(words)})" if words else ""
+
+
+def split_events(events: pd.DataFrame) -> tuple[list[dict], list[dict]]:
+    """Dated events in drawing order, and the rest."""
+    order = {c: i for i, c in enumerate(meta()["categories"])}
+    rows = events.to_dict("records")
+    dated = [r for r in rows if r["date_precision"] in PLACED and not blank(r["date_start"])]
+    undated = [r for r in rows if r not in dated]
+    dated.sort(key=lambda r: (str(r["date_start"]), order.get(r["category"], 99), r["event_id"]))
+    undated.sort(key=lambda r: (order.get(r["category"], 99), r["event_id"]))
+    return dated, undated
+
+
+def _offsets(dated: list[dict]) -> list[float]:
+    """Events of one lane closer than ~3 weeks are stacked so their dots and numbers stay apart."""
+    placed: dict[str, list] = {}
+    out = []
+    for row in dated:
+        start = parse_date(row["date_start"])
+        near = [s for s in placed.get(row["category"], []) if abs((s - start).days) < 22]
+        out.append([0.0, 0.24, -0.24, 0.12, -0.12][len(near) % 5])
+        placed.setdefault(row["category"], []).append(start)
+    return out
+
+
+def draw(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
+    cfg, cats = meta()["charts"][NAME], meta()["categories"]
+    tentative = set(meta()["tentative_statuses"])
+    dated, undated = split_events(tables["events"])
+    if not dated:
+        raise ValueError("timeline chart: no event with a day or month date")
+    first = min(parse_date(r["date_start"]) for r in dated)
+    last = max(parse_date(r["date_end"] if not blank(r["date_end"]) else r["date_start"]) for r in dated)
+    fill = {"first": month_label(first.isoformat()), "last": month_label(last.isoformat())}
+    title = cfg["title"].format(**fill)
+
+    key = []
+    for n, row in enumerate(dated, 1):
+        star = "*" if row["date_inferred"] else ""
+        when = when_label(row["date_start"], row["date_end"], row["date_precision"])
+        key.append(f"{n}  {when}{star} · {cats[row['category']]['label']}: {row['title']}{_status_words(row)}")
+    notes = list(key)
+    if any(r["date_inferred"] for r in dated):
+        notes.append(cfg["notes"]["inferred"])
+    if undated:
+        items = "; ".join(f"{r['title']} ({r['category']}{_status_words(r).replace(' (', '; ').rstrip(')')})"
+                          for r in undated)
+        notes.append(cfg["notes"]["undated"].format(items=items))
+    used_sources = [r["source_id"] for r in dated + undated]
+    sources = source_line(tables, used_sources)
+    lanes = list(cats)
+    frame = Frame(title, cfg["subtitle"], notes, sources, plot_height_in=0.42 * len(lanes) + 0.55,
+                  plot_left_in=1.35, plot_right_in=0.35, legend_in=0.3)
+    ax = frame.ax
+    lane_y = {c: len(lanes) - 1 - i for i, c in enumerate(lanes)}
+
+    for n, (row, dy) in enumerate(zip(dated, _offsets(dated)), 1):
+        c = colour(cats[row["category"]]["colour"])
+        y = lane_y[row["category"]] + dy
+        is_tentative = row["status"] in tentative
+        start = parse_date(row["date_start"])
+        if row["date_precision"] == "month":
+            end = parse_date(row["date_end"]) + timedelta(days=1)
+            x0, width = mdates.date2num(start), (end - start).days
+            ax.broken_barh([(x0, width)], (y - 0.13, 0.26), facecolors="white" if is_tentative else c,
+                           edgecolors=c, hatch="////" if is_tentative else None, linewidth=1.2, zorder=3)
+            xmid = x0 + width / 2
+        else:
+            xmid = mdates.date2num(start)
+            ax.plot([xmid], [y], marker="o", markersize=8, markerfacecolor="white" if is_tentative else c,
+                    markeredgecolor=c, markeredgewidth=1.8, linestyle="none", zorder=4)
+        ax.annotate(f"{n}{'*' if row['date_inferred'] else ''}", (xmid, y), xytext=(0, 7), textcoords="offset points",
+                    ha="center", va="bottom", fontsize=7.5, fontweight="bold", color=colour("black"), zorder=5)
+
+    for cat in lanes:
+        if not any(r["category"] == cat for r in dated):
+            ax.text(mdates.date2num(first), lane_y[cat], "  no dated event", fontsize=7, style="italic",
+                    color=colour("grey"), va="center")
+    ax.set_yticks([lane_y[c] for c in lanes], [cats[c]["label"] for c in lanes], fontsize=9)
+    ax.set_ylim(-0.6, len(lanes) - 0.35)
+    left = first.replace(day=1)
+    right = (last.replace(day=1) + timedelta(days=32)).replace(day=1)
+    ax.set_xlim(mdates.date2num(left) - 3, mdates.date2num(right) + 3)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.grid(axis="x", color=colour("light_grey"), lw=0.6, zorder=0)
+    for y in lane_y.values():
+        ax.axhline(y, color=colour("light_grey"), lw=0.5, zorder=1)
+    ax.tick_params(axis="y", length=0)
+    ax.spines["left"].set_visible(False)
+    grey = colour("grey")
+    handles = [
+        Line2D([], [], marker="o", ls="none", markersize=7, markerfacecolor=grey, markeredgecolor=grey,
+               label=f"{cfg['legend']['done']} (day)"),
+        Line2D([], [], marker="o", ls="none", markersize=7, markerfacecolor="white", markeredgecolor=grey,
+               markeredgewidth=1.6, label="Planned, under consideration or reported (day)"),
+        Patch(facecolor=grey, edgecolor=grey, label=f"{cfg['legend']['done']} (month)"),
+        Patch(facecolor="white", edgecolor=grey, hatch="////", label="Planned, under consideration or reported (month)"),
+    ]
+    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, fontsize=7, frameon=False,
+              handlelength=1.6, columnspacing=1.5, borderaxespad=0.2)
+
+    listing = " ".join(f"{k.split('  ', 1)[1]}." for k in key)
+    alt = one_line(cfg["alt"].format(**fill, count=len(dated), lanes=", ".join(cats[c]["label"] for c in lanes),
+                                     listing=f"Events in date order: {listing}", undated_count=len(undated),
+                                     sources=sources.split(": ", 1)[1].rstrip(".")))
+    return save(frame.fig, out_dir, cfg["file"], title, alt)

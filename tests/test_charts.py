@@ -1,0 +1,246 @@
+"""Charts: byte-determinism, print resolution, alt text, and values read from the tables (not hard-coded)."""
+from __future__ import annotations
+
+import struct
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipelines.charts import draw_charts
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+S3 = "003_6dc9c966a4e88e09"
+S0 = "000_2c69b4d6582214f2"
+QUOTE = "approximately 40,000 people have returned to Syria since December 8, 2024"
+
+
+# -- fixture tables ------------------------------------------------------------------------------
+# A small package shaped like the seed coding; the site tests import it too.
+
+def _fact(fact_id, indicator, value, *, approx=False, qualifier=None, upper=None, derived=False, derived_from=None,
+          derivation=None, part_of=None, claim_status="official", quote=QUOTE, category="returns", unit="people"):
+    return {"fact_id": fact_id, "source_id": S3, "category": category, "indicator": indicator, "value": float(value),
+            "unit": unit, "approx": approx, "qualifier": qualifier, "lower": None, "upper": upper,
+            "period_start": "2024-12-08", "period_end": None, "period_precision": "day",
+            "period_basis": "Counted 'since December 8, 2024'; the text gives no end, so the end is the date of the statement.",
+            "geography": "SY;TR", "attributed_to": "omer_bolat", "claim_status": claim_status, "derived": derived,
+            "derived_from": derived_from, "derivation": derivation, "part_of": part_of, "quote": quote,
+            "quote_start": 100, "quote_end": 100 + len(quote), "notes": None}
+
+
+def _event(event_id, category, event_type, start, end, precision, title, status="completed", claim="official",
+           inferred=False, basis=None, source=S3):
+    return {"event_id": event_id, "source_id": source, "category": category, "event_type": event_type,
+            "date_start": start, "date_end": end, "date_precision": precision, "date_inferred": inferred,
+            "date_basis": basis, "title": title, "status": status, "claim_status": claim, "actors": None,
+            "geography": "SY;TR", "quote": f"Quote for {title}", "quote_start": 10, "quote_end": 20, "notes": None}
+
+
+def sample_tables(hatay: float = 27941) -> dict[str, pd.DataFrame]:
+    sources = pd.DataFrame([
+        {"source_id": S0, "title": "Turkey confirms coordination with Syria on support for the new Syrian army",
+         "publisher": None, "language": "en", "url": None, "path": f"data/sources/{S0}.txt", "sha256": "a" * 64,
+         "bytes": 5000, "characters": 4990, "published_earliest": "2025-03-13", "published_latest": None,
+         "published_precision": "range", "published_basis": "Inferred from the text."},
+        {"source_id": S3, "title": "Exclusive: Turkey Reportedly Planning Military Bases in Syria Amid Deepening Ties",
+         "publisher": None, "language": "en", "url": None, "path": f"data/sources/{S3}.txt", "sha256": "b" * 64,
+         "bytes": 7000, "characters": 6990, "published_earliest": "2025-02-11", "published_latest": None,
+         "published_precision": "range", "published_basis": "Inferred from the text."},
+    ])
+    actors = pd.DataFrame([
+        {"actor_id": "omer_bolat", "name": "Ömer Bolat", "actor_type": "person", "role": "Trade Minister of Türkiye",
+         "country": "TR", "parent_id": None},
+        {"actor_id": "tr_ministry_of_trade", "name": "Ministry of Trade", "actor_type": "ministry", "role": None,
+         "country": "TR", "parent_id": None},
+    ])
+    facts = pd.DataFrame([
+        _fact("returns_total_since_fall", "returns_total", 40000, approx=True, qualifier="approximately"),
+        _fact("returns_hatay_permanent", "returns_permanent_via_hatay", hatay, part_of="returns_total_since_fall",
+              quote="27,941 people have made permanent returns through Hatay's three customs gates"),
+        _fact("returns_total_nearly", "returns_total", 40000, approx=True, qualifier="nearly", upper=40000,
+              quote="reaching nearly 40,000, including other crossing points"),
+        _fact("returns_other_crossings", "returns_via_other_crossings", 40000 - hatay, approx=True, derived=True,
+              derived_from="returns_hatay_permanent;returns_total_since_fall",
+              derivation="returns_total_since_fall - returns_hatay_permanent", part_of="returns_total_since_fall"),
+        _fact("customs_gates_hatay", "customs_gates_hatay", 3, category="returns", unit="customs gates",
+              quote="through Hatay's three customs gates"),
+    ])
+    returns_rows = []
+    attrs = {"returns_total_since_fall": ("all", "all crossing points"),
+             "returns_total_nearly": ("all", "all crossing points"),
+             "returns_hatay_permanent": ("permanent", "Hatay's three customs gates"),
+             "returns_other_crossings": ("all", "other crossing points")}
+    for f in facts.to_dict("records"):
+        if f["fact_id"] not in attrs:
+            continue
+        return_type, route = attrs[f["fact_id"]]
+        returns_rows.append({k: f[k] for k in ("fact_id", "source_id", "indicator", "value", "approx", "qualifier",
+                                               "lower", "upper", "period_start", "period_end", "period_basis",
+                                               "claim_status", "attributed_to", "derived", "derivation", "quote")}
+                            | {"return_type": return_type, "route": route, "origin": "TR", "destination": "SY"})
+    events = pd.DataFrame([
+        _event("health_minister_sanliurfa", "health", "statement", "2024-12-01", "2024-12-31", "month",
+               "Health minister pledges continued health care support (Şanlıurfa)"),
+        _event("msb_delegation_visit", "security", "visit", "2025-01-01", "2025-01-31", "month",
+               "Defence ministry delegation visits Syria", claim="reported"),
+        _event("import_ban_lifted", "trade", "policy_change", "2025-02-11", "2025-02-11", "day",
+               "Ministry of Trade circular lifts the import ban"),
+        _event("fta_reactivated", "trade", "agreement", None, None, "unknown",
+               "Free Trade Agreement (suspended since 2011) reactivated", status="reported", claim="reported",
+               basis="The text gives no date."),
+        _event("customs_restrictions_removed", "trade", "policy_change", None, None, "unknown",
+               "Customs restrictions on exports and transit removed", basis="The text gives no date."),
+        _event("amman_meeting", "diplomacy", "meeting", "2025-03-09", "2025-03-09", "day",
+               "Ministerial meeting in Amman (Türkiye, Syria, Iraq, Lebanon, Jordan)", inferred=True,
+               basis="Year inferred from the publication date.", source=S0),
+        _event("training_base", "security", "plan", None, None, "unknown", "Military training base evaluated",
+               status="under_consideration", basis="The text gives no date.", source=S0),
+        _event("airport_inspections", "infrastructure", "inspection", None, None, "unknown",
+               "Damascus and Aleppo airports inspected", basis="The text gives no date."),
+        _event("maritime_agreement", "infrastructure", "plan", "2025-02-01", "2025-02-28", "month",
+               "Maritime Jurisdiction Agreement planned <b>", status="planned", claim="reported",
+               inferred=True, basis="Month of the source, assumed."),
+    ])
+    trade_measures = pd.DataFrame([
+        {"event_id": "import_ban_lifted", "direction": "imports", "source_id": S3, "date_start": "2025-02-11",
+         "date_end": "2025-02-11", "date_precision": "day", "instrument": "circular", "issuing_body": "tr_ministry_of_trade",
+         "measure": "Lifts the import ban on goods from Syria", "state_before": "Imports from Syria banned",
+         "state_after": "Same foreign trade rules as imports from other countries", "status": "completed",
+         "claim_status": "official", "quote": "issued a new circular lifting the import ban"},
+        {"event_id": "fta_reactivated", "direction": "bilateral", "source_id": S3, "date_start": None, "date_end": None,
+         "date_precision": "unknown", "instrument": "free trade agreement", "issuing_body": None,
+         "measure": "Türkiye–Syria Free Trade Agreement reactivated", "state_before": "Suspended since 2011",
+         "state_after": "In force again", "status": "reported", "claim_status": "reported",
+         "quote": "has reportedly been reactivated"},
+        {"event_id": "customs_restrictions_removed", "direction": "exports", "source_id": S3, "date_start": None,
+         "date_end": None, "date_precision": "unknown", "instrument": "customs regulation", "issuing_body": None,
+         "measure": "Customs restrictions on exports to Syria removed", "state_before": "Restricted",
+         "state_after": "Same conditions as other countries", "status": "completed", "claim_status": "official",
+         "quote": "Customs restrictions on exports and transit operations to Syria"},
+        {"event_id": "customs_restrictions_removed", "direction": "transit", "source_id": S3, "date_start": None,
+         "date_end": None, "date_precision": "unknown", "instrument": "customs regulation", "issuing_body": None,
+         "measure": "Customs restrictions on transit to Syria removed", "state_before": "Restricted",
+         "state_after": "Same conditions as other countries", "status": "completed", "claim_status": "official",
+         "quote": "Customs restrictions on exports and transit operations to Syria"},
+    ])
+    reconstruction = pd.DataFrame([
+        {"event_id": "airport_inspections", "asset": "Damascus airport", "source_id": S3, "asset_type": "airport",
+         "location": "Damascus", "activity": "inspection", "responsible_body": None, "status": "completed",
+         "claim_status": "official", "quote": "inspections at Damascus and Aleppo airports"},
+    ])
+    mentions = pd.DataFrame([
+        {"mention_id": f"{S3}:100-106", "source_id": S3, "start": 100, "end": 106, "text": "27,941", "kind": "number",
+         "value": 27941.0, "unit": "people", "date": None, "date_precision": None, "date_inferred": False,
+         "qualifier": None, "approx": False, "lower": None, "upper": None, "coded_as": "fact",
+         "fact_id": "returns_hatay_permanent", "event_id": None, "dismissed_reason": None},
+    ])
+    return {"sources": sources, "actors": actors, "facts": facts, "events": events, "mentions": mentions,
+            "returns": pd.DataFrame(returns_rows), "trade_measures": trade_measures, "reconstruction": reconstruction}
+
+
+def validated(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    from schemas import TABLES
+
+    return {name: TABLES[name].validate(tables[name]) for name in TABLES}
+
+
+# -- tests -----------------------------------------------------------------------------------------
+
+def _png_size(path: Path) -> tuple[int, int]:
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", header[16:24])
+
+
+def _svg_text(out: Path) -> str:
+    return (out / "returns_since_2024_12_08.svg").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def drawn(tmp_path_factory) -> tuple[Path, list[dict]]:
+    out = tmp_path_factory.mktemp("charts")
+    return out, draw_charts(validated(sample_tables()), out)
+
+
+def test_every_descriptor_names_an_existing_file_with_alt_text(drawn):
+    out, resources = drawn
+    assert len(resources) == 6  # three charts, PNG and SVG each
+    assert len({r["name"] for r in resources}) == len(resources)
+    for r in resources:
+        assert r["path"].startswith("data/charts/")
+        assert (out / Path(r["path"]).name).stat().st_size > 1000
+        assert r["mediatype"] == {"png": "image/png", "svg": "image/svg+xml"}[r["format"]]
+        assert r["title"] and len(r["alt_text"]) > 80 and r["description"] == r["alt_text"]
+    names = {r["name"] for r in resources}
+    assert {"returns-since-2024-12-08-png", "cooperation-timeline-svg", "trade-rule-changes-png"} <= names
+
+
+def test_png_is_print_resolution(drawn):
+    out, resources = drawn
+    for r in resources:
+        if r["format"] == "png":
+            width, height = _png_size(out / Path(r["path"]).name)
+            # Twice the page's 800-px column.
+            assert width >= 1600 and height > 600, (r["path"], width, height)
+
+
+def test_bytes_identical_across_processes(drawn, tmp_path):
+    out, resources = drawn
+    # A second interpreter with another hash seed: set and dict order must not leak into the files.
+    script = textwrap.dedent(f"""
+        import sys
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        from pathlib import Path
+        from test_charts import sample_tables, validated
+        from pipelines.charts import draw_charts
+        draw_charts(validated(sample_tables()), Path({str(tmp_path)!r}))
+    """)
+    subprocess.run([sys.executable, "-c", script], check=True, cwd=REPO_ROOT, env={"PYTHONHASHSEED": "12345",
+                   "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    for r in resources:
+        name = Path(r["path"]).name
+        assert (out / name).read_bytes() == (tmp_path / name).read_bytes(), name
+
+
+def test_no_timestamp_or_version_stamp(drawn):
+    out, _ = drawn
+    svg = _svg_text(out)
+    assert "<dc:date>" not in svg and "Matplotlib v" not in svg
+    assert b"Matplotlib" not in (out / "returns_since_2024_12_08.png").read_bytes()
+
+
+def test_returns_values_come_from_the_table(drawn, tmp_path):
+    out, _ = drawn
+    svg = _svg_text(out)
+    assert "27,941" in svg and "≈40,000" in svg and "≈12,000 (derived)" in svg
+    assert "12,059" not in svg, "a derived remainder of an approximate total must not be shown exactly"
+    assert "date of statement" in svg  # the open end is stated, not invented
+    draw_charts(validated(sample_tables(hatay=25000)), tmp_path)
+    changed = _svg_text(tmp_path)
+    assert "25,000" in changed and "27,941" not in changed and "≈15,000 (derived)" in changed
+
+
+def test_timeline_lists_undated_events_and_marks_inferred_dates(drawn):
+    out, resources = drawn
+    svg = (out / "cooperation_timeline.svg").read_text(encoding="utf-8")
+    assert "Not placed" in svg and "Damascus and Aleppo airports inspected" in svg
+    assert "9 Mar 2025*" in svg
+    alt = next(r["alt_text"] for r in resources if r["name"] == "cooperation-timeline-png")
+    assert "Ministry of Trade circular lifts the import ban" in alt
+
+
+def test_trade_chart_flags_reported_claims(drawn):
+    out, _ = drawn
+    svg = (out / "trade_rule_changes.svg").read_text(encoding="utf-8")
+    assert "REPORTED" in svg and "date not given" in svg and "11 Feb 2025" in svg
+
+
+def test_missing_part_of_whole_is_a_clear_error(tmp_path):
+    tables = sample_tables()
+    tables["facts"]["part_of"] = None
+    with pytest.raises(ValueError, match="part of a whole"):
+        draw_charts(validated(tables), tmp_path)
