@@ -49,17 +49,24 @@ def build(root: Path, force: bool) -> None:
 
 @cli.command()
 @root_option
-@click.argument("query")
+@click.argument("query", required=False)
+@click.option("--file", "-f", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the query from a .sql file (e.g. one of queries/*.sql).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-def sql(root: Path, query: str, fmt: str) -> None:
-    """Run a read-only SQL query against data/turkey_syria.duckdb.
+def sql(root: Path, query: str | None, query_file: Path | None, fmt: str) -> None:
+    """Run a read-only SQL query against data/turkey_syria.duckdb; writes are refused.
 
     Example: tsr sql "SELECT indicator, value, qualifier FROM facts WHERE category = 'returns'"
+
+    Example: tsr sql --file queries/01_returns_hatay_share.sql --format csv
     """
     from pipelines.sql import ReadOnlyError, format_result, run_query
 
+    if (query is None) == (query_file is None):
+        raise click.UsageError("give either QUERY or --file")
+    text = query if query is not None else query_file.read_text(encoding="utf-8")
     try:
-        click.echo(format_result(run_query(Layout(root).database, query), fmt), nl=False)
+        click.echo(format_result(run_query(Layout(root).database, text), fmt), nl=False)
     except ReadOnlyError as exc:
         raise click.ClickException(str(exc)) from None
 
