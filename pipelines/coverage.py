@@ -18,45 +18,38 @@ _CODED_AS = {"fact": "facts", "event": "events", "fact_and_event": "fact_and_eve
 _PROGRESS_CODES = {"coding-todo", "unaccounted-mention"}
 
 
-def _row(source, coded) -> dict:
-    row = {"source_id": source.source_id, "language": source.meta.get("language"),
-           **{column: 0 for column in COUNTED}}
+def _row(source_id: str, language: str | None, coded, extracted: int) -> dict:
+    row = {"source_id": source_id, "language": language, **{column: 0 for column in COUNTED}}
     for mention in coded.mentions:
         row[_CODED_AS[mention["coded_as"]]] += 1
-    accounted = len(coded.mentions)
-    row["mentions"] = accounted + _open_mentions(source, coded)
+    # The coding names unaccounted mentions only once no todo is left (until then they are the
+    # todos), so count them from the extractor rather than from the problems.
+    row["mentions"] = extracted
+    row["unaccounted"] = extracted - len(coded.mentions)
     row["todo"] = coded.todo
-    row["unaccounted"] = row["mentions"] - accounted
     row["problems"] = sum(1 for p in coded.problems if p.code not in _PROGRESS_CODES)
     return row
-
-
-def _open_mentions(source, coded) -> int:
-    """Mentions neither coded nor dismissed.
-
-    The coding names them only once no todo is left (until then they are the todos), so count them
-    from the extractor's mentions when the coded source does not carry them.
-    """
-    extracted = getattr(coded, "extracted", None)
-    if extracted is None:
-        from pipelines.extract import extract_mentions
-        from pipelines.stub import reference_date
-
-        extracted = extract_mentions(source.text, lang=source.meta["language"], reference_date=reference_date(source))
-    return len(extracted) - len(coded.mentions)
 
 
 def coverage(layout: Layout, source_id: str | None = None) -> pd.DataFrame:
     """One row per source (or only `source_id`) with its mention counts; columns as COLUMNS."""
     from pipelines.build import code_all
+    from pipelines.stub import source_mentions
 
     sources, coded_sources = code_all(layout)
-    coded_by_id = {c.source_id: c for c in coded_sources}
-    if source_id is not None and source_id not in coded_by_id:
+    by_id = {s.source_id: s for s in sources}
+    if source_id is not None and source_id not in by_id:
         raise TsrError(Problem("unknown-source", layout.rel(layout.sources_dir), source_id,
-                               f"no source with this id; registered sources: {', '.join(sorted(coded_by_id)) or 'none'}"))
-    rows = [_row(s, coded_by_id[s.source_id]) for s in sources
-            if s.source_id in coded_by_id and source_id in (None, s.source_id)]
+                               f"no source with this id; registered sources: {', '.join(sorted(by_id)) or 'none'}"))
+    rows = []
+    for coded in coded_sources:
+        if source_id not in (None, coded.source_id):
+            continue
+        source = by_id.get(coded.source_id)
+        if source is None:  # a coding file without a source: only its problem to show
+            rows.append(_row(coded.source_id, None, coded, 0))
+        else:
+            rows.append(_row(source.source_id, source.meta["language"], coded, len(source_mentions(source))))
     return pd.DataFrame(rows, columns=COLUMNS)
 
 

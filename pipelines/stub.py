@@ -6,7 +6,6 @@ one, so no figure is published without a person having looked at it.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from functools import cache
 from pathlib import Path
@@ -46,7 +45,7 @@ HEADER = """\
 #       period: {{start: 2024-12-08, end: null, precision: day, basis: figure counts returns since the date}}
 #       geography: [TR, SY]
 #       quote: approximately 40,000 people have returned to Syria since December 8, 2024
-#       mentions: [approximately 40,000, "December 8, 2024"]
+#       mentions: ["approximately 40,000", "December 8, 2024"]   # quote texts with commas
 #       returns: {{return_type: all, route: all border crossings, origin: TR, destination: SY}}  # returns facts only
 #
 # An event (something that happened or is planned, with a date):
@@ -143,14 +142,20 @@ def stub_document(source: Source, mentions) -> str:
         "dismissed": [],
         "todo": [todo_entry(source.text, m, lang) for m in sorted(mentions, key=lambda m: (m.start, m.end))],
     }
-    dumped = yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    # One line per quote, so it can be copied into a fact verbatim.
+    dumped = yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=10**9, default_flow_style=False)
     return header + "\n" + dumped
 
 
-def reference_date(source: Source) -> dt.date | None:
-    """Year-less and relative dates in a text resolve against the earliest day it can have been written."""
-    earliest = source.meta.get("published", {}).get("earliest")
-    return dt.date.fromisoformat(str(earliest)) if earliest else None
+def source_mentions(source: Source) -> list:
+    """The mentions the build will code against: same extractor call, same language, no reference date.
+
+    A reference date would resolve year-less dates differently from the build, and the coding is
+    checked against the build's mentions.
+    """
+    from pipelines.extract import extract_mentions
+
+    return extract_mentions(source.text, lang=source.meta["language"])
 
 
 def find_source(layout: Layout, source_id: str) -> Source:
@@ -164,14 +169,12 @@ def find_source(layout: Layout, source_id: str) -> Source:
 
 def write_stub(layout: Layout, source_id: str, force: bool = False) -> Path:
     """Write data/coding/<source_id>.yaml from the extractor's mentions; returns its path."""
-    from pipelines.extract import extract_mentions
-
     source = find_source(layout, source_id)
     path = layout.coding_dir / f"{source_id}.yaml"
     if path.exists() and not force:
         raise TsrError(Problem("coding-exists", layout.rel(path), "",
                                "a coding file already exists; pass --force to overwrite it (its coding is lost)"))
-    mentions = extract_mentions(source.text, lang=source.meta["language"], reference_date=reference_date(source))
+    mentions = source_mentions(source)
     layout.coding_dir.mkdir(parents=True, exist_ok=True)
     path.write_text(stub_document(source, mentions), encoding="utf-8")
     return path
