@@ -1,0 +1,78 @@
+"""Turn the text of a number expression into its value (English and Turkish).
+
+Values are computed with Decimal and converted to float at the end, so that
+"$2.12 billion" is exactly 2120000000.0 rather than 2120000000.0000002.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+# Word values: units add, "hundred"/"dozen" multiply what is pending, scales close a group.
+EN_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "half": Decimal("0.5"),
+}
+TR_SMALL = {
+    "sıfır": 0, "bir": 1, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7,
+    "sekiz": 8, "dokuz": 9, "on": 10, "yirmi": 20, "otuz": 30, "kırk": 40, "elli": 50,
+    "altmış": 60, "yetmiş": 70, "seksen": 80, "doksan": 90,
+}
+MULTIPLIERS = {"hundred": 100, "dozen": 12, "yüz": 100}
+SCALES = {
+    "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+    "k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "tn": 10**12,
+    "bin": 10**3, "milyon": 10**6, "milyar": 10**9, "trilyon": 10**12,
+}
+
+_TOKEN = re.compile(r"\d[\d.,]*|[^\W\d_]+")
+# Turkish scale words may carry a case suffix without apostrophe ("binden fazla").
+_TR_SCALE_STEM = re.compile(r"^(bin|milyon|milyar|trilyon)")
+
+
+def digits_value(s: str, lang: str) -> Decimal:
+    """'27,941' / '3.4' (English) or '52.622' / '2,5' (Turkish) -> Decimal."""
+    if lang == "tr":
+        return Decimal(s.replace(".", "").replace(",", "."))
+    return Decimal(s.replace(",", ""))
+
+
+def number_value(s: str, lang: str = "en") -> float | None:
+    """Value of a number expression made of digit groups and number words.
+
+    '1 milyon 190 bin 172' -> 1190172; 'twenty-five thousand three hundred' -> 25300;
+    '$2.12 billion' is parsed from its number part '2.12 billion'.
+    """
+    total = Decimal(0)
+    current = Decimal(0)
+    seen = False
+    for tok in _TOKEN.findall(s):
+        if tok[0].isdigit():
+            current += digits_value(tok, lang)
+            seen = True
+            continue
+        w = tok.lower()
+        if lang == "tr":
+            m = _TR_SCALE_STEM.match(w)
+            if m:
+                w = m.group(1)
+        if w in EN_SMALL and lang != "tr":
+            if w in ("a", "an") and current:
+                continue  # "half a dozen": the article is not another unit
+            current += EN_SMALL[w]
+        elif w in TR_SMALL and lang == "tr":
+            current += TR_SMALL[w]
+        elif w in MULTIPLIERS:
+            current = (current or 1) * MULTIPLIERS[w]
+        elif w in SCALES:
+            total += (current or 1) * SCALES[w]
+            current = Decimal(0)
+        else:
+            continue  # "and", hyphens' neighbours, etc.
+        seen = True
+    if not seen:
+        return None
+    return float(total + current)

@@ -1,0 +1,40 @@
+"""Word lists compiled into prefix-factored regex alternations.
+
+Why: Python's `re` rejects an alternative cheaply only when it starts with a literal
+character. A trie (`a(?:bout|lmost|pproximately)`) lets the one master regex dismiss most
+word starts after one character comparison instead of trying every word.
+"""
+from __future__ import annotations
+
+import re
+
+
+def trie_regex(words) -> str:
+    """Regex (no capture groups) matching any of `words`, longest first; a space means `\\s+`."""
+    root: dict = {}
+    for word in set(words):
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(root)
+
+
+def _emit(node: dict) -> str:
+    ends_here = "" in node
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _emit(node[ch]) for ch in sorted(k for k in node if k)]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        # Longest first: try the continuation, then accept the word ending here.
+        return ("(?:" + body + ")?") if len(branches) == 1 else body + "?"
+    return body
+
+
+def with_capitals(words) -> list[str]:
+    """Words plus their sentence-initial capitalised forms (we do not use re.IGNORECASE: it
+    would let 'may' or 'march' be read as months and slows the scan)."""
+    out = set(words)
+    out.update(w[:1].upper() + w[1:] for w in words)
+    return sorted(out)
