@@ -5,8 +5,12 @@ import hashlib
 import json
 from pathlib import Path
 
-INPUT_GLOBS = ("data/sources/*", "data/coding/*", "schemas/*.py", "schemas/*.yaml", "pipelines/**/*.py",
-               "pipelines/**/*.yaml", "pipelines/**/*.html", "pipelines/**/*.css", "queries/*.sql", "requirements.lock")
+from pipelines.paths import REPO_ROOT
+
+DATA_GLOBS = ("data/sources/*", "data/coding/*", "queries/*.sql")  # under the package root being built
+# The code that builds it, wherever that root is: a change of code or of a pinned version means a rebuild.
+CODE_GLOBS = ("schemas/*.py", "schemas/*.yaml", "pipelines/**/*.py", "pipelines/**/*.yaml", "pipelines/**/*.html",
+              "pipelines/**/*.css", "requirements.lock")
 STATE_FILE = "data/.build-state.json"
 
 
@@ -19,9 +23,12 @@ def _digest(paths: list[Path], root: Path) -> str:
     return h.hexdigest()
 
 
+def _files(base: Path, globs: tuple[str, ...]) -> list[Path]:
+    return sorted({p for g in globs for p in base.glob(g) if p.is_file() and "__pycache__" not in p.parts})
+
+
 def input_digest(root: Path) -> str:
-    paths = sorted({p for g in INPUT_GLOBS for p in root.glob(g) if p.is_file() and "__pycache__" not in p.parts})
-    return _digest(paths, root)
+    return _digest(_files(root, DATA_GLOBS), root) + _digest(_files(REPO_ROOT, CODE_GLOBS), REPO_ROOT)
 
 
 def output_digest(root: Path, published: list[str]) -> str:
