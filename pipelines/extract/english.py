@@ -14,6 +14,7 @@ import datetime as dt
 import re
 
 from pipelines.extract import dates, qualifiers
+from pipelines.extract.common import Hit as _Hit, Pending, date_mention as _date
 from pipelines.extract.mention import Mention
 from pipelines.extract.nouns import counted_noun
 from pipelines.extract.numbers import number_value
@@ -137,9 +138,6 @@ _PERIOD_UNIT = {"day": "day", "week": "week", "month": "month", "year": "year", 
 _NOT_COUNT_BEFORE = re.compile(r"(?:\b(?:no|any|every|each|which|the|that|this)\s+)$", re.I)
 _SPACES = re.compile(r"\s+")
 
-# A pending fix-up: (mention, month, day) for a date whose year must come from elsewhere.
-Pending = tuple[int, int | None]
-
 
 def _norm(s: str) -> str:
     return _SPACES.sub(" ", s).lower()
@@ -156,28 +154,6 @@ def _small_int(s: str | None) -> int | None:
     return int(v) if v is not None else None
 
 
-class _Hit:
-    """A master-regex match seen in the coordinates of the unpadded text: the separator
-    consumed at m.start() of " " + text sits where the mention starts in text."""
-
-    __slots__ = ("m", "s", "e", "string")
-
-    def __init__(self, m: re.Match, text: str):
-        self.m, self.s, self.e, self.string = m, m.start(), m.end() - 1, text
-
-    def start(self) -> int:
-        return self.s
-
-    def end(self) -> int:
-        return self.e
-
-    def group(self) -> str:
-        return self.string[self.s:self.e]
-
-    def __getitem__(self, name: str) -> str | None:
-        return self.m[name]
-
-
 def extract(text: str, ref: dt.date | None) -> list[tuple[Mention, Pending | None]]:
     out: list[tuple[Mention, Pending | None]] = []
     for m in MASTER.finditer(" " + text):
@@ -185,15 +161,6 @@ def extract(text: str, ref: dt.date | None) -> list[tuple[Mention, Pending | Non
         if built is not None:
             out.append(built)
     return out
-
-
-def _date(m, kind, date, precision, inferred=False, qualifier=None, lower=None, upper=None, pending=None, start=None):
-    s = m.start() if start is None else start
-    return (
-        Mention(s, m.end(), m.string[s:m.end()], kind, None, None, date, precision, inferred,
-                False, qualifier, lower, upper),
-        pending,
-    )
 
 
 def _day_month_year(m, ref, d, mo, y):
