@@ -83,7 +83,7 @@ def coverage_lines(coded) -> list[str]:
         counts = {"fact": 0, "event": 0, "fact_and_event": 0, "dismissed": 0}
         for m in c.mentions:
             counts[m["coded_as"]] += 1
-        unaccounted = sum(1 for p in c.problems if p.code == "unaccounted-mention") + c.todo
+        unaccounted = c.unclaimed
         total = sum(counts.values()) + unaccounted
         share = 100.0 * (total - unaccounted) / total if total else 100.0
         lines.append(f"  {c.source_id}: {total} mentions: {counts['fact']} fact, {counts['event']} event, "

@@ -45,7 +45,8 @@ class CodedSource:
     reconstruction: list[dict] = field(default_factory=list)
     derivations: list[dict] = field(default_factory=list)  # facts whose value is computed later
     problems: list[Problem] = field(default_factory=list)
-    todo: int = 0
+    todo: int = 0  # entries still marked `status: todo`
+    unclaimed: int = 0  # mentions neither coded nor dismissed
 
 
 def _clean(value) -> str | None:
@@ -413,6 +414,7 @@ class _Coder:
         for index, mention in enumerate(self.mentions):
             claim = self.claims.get(index)
             if claim is None:
+                self.out.unclaimed += 1
                 if not self.out.todo:
                     self.out.problems.append(Problem(
                         "unaccounted-mention", self.file, f"{mention.text!r} at {mention.start}-{mention.end}",
