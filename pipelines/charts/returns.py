@@ -3,6 +3,7 @@ approximate whole, with the derived remainder drawn as derived and approximate."
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,12 +60,14 @@ def draw(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
     sel = select(tables)
     part, whole, rest = sel.part, sel.whole, sel.remainder
     rows = [whole, part] + ([rest] if rest is not None else [])
-    fill = {"origin": _place(part["origin"]), "destination": _place(part["destination"]), "period": _period(whole),
+    # The whole's origin: the part's may be a province (TR-31) where the whole is the country.
+    fill = {"origin": _place(whole["origin"]), "destination": _place(whole["destination"]), "period": _period(whole),
             "start": day_label(whole["period_start"]), "route": part["route"], "return_type": part["return_type"]}
     part_short = part["route"].split("'s ")[0]  # "Hatay's three customs gates" -> "Hatay"
-    labels = [cfg["labels"]["whole"], cfg["labels"]["part"].format(**fill)]
+    labels = [cfg["labels"]["whole"], _tick(cfg["labels"]["part"].format(**fill))]
     if rest is not None:
-        labels.append(cfg["labels"]["remainder"].format(route=rest["route"].capitalize(), part_short=part_short))
+        route = rest["route"][0].upper() + rest["route"][1:]
+        labels.append(_tick(cfg["labels"]["remainder"].format(route=route, part_short=part_short)))
 
     notes = []
     if any(r["approx"] for r in rows):
@@ -120,6 +123,11 @@ def draw(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
         sources=sources.split(": ", 1)[1].rstrip(".")))
     stem = cfg["file"].format(start_slug=str(whole["period_start"]).replace("-", "_"))
     return save(frame.fig, out_dir, stem, title, alt)
+
+
+def _tick(label: str) -> str:
+    """Tick labels wrapped to the 2.3-in margin left of the bars."""
+    return "\n".join(line for part in label.split("\n") for line in textwrap.wrap(part, 30))
 
 
 def _value_label(row: dict) -> str:

@@ -37,6 +37,21 @@ def split_events(events: pd.DataFrame) -> tuple[list[dict], list[dict]]:
     return dated, undated
 
 
+def _undated_listing(undated: list[dict]) -> str:
+    cats = meta()["categories"]
+    groups = []
+    for cat in cats:
+        rows = [r for r in undated if r["category"] == cat]
+        if rows:
+            items = "; ".join(f"{r['title']}{_year(r)}{_status_words(r)}" for r in rows)
+            groups.append(f"{cats[cat]['label']}: {items}")
+    return ". ".join(groups)
+
+
+def _year(row: dict) -> str:
+    return f" ({parse_date(row['date_start']):%Y})" if row["date_precision"] == "year" and not blank(row["date_start"]) else ""
+
+
 def _offsets(dated: list[dict]) -> list[float]:
     """Events of one lane closer than ~3 weeks are stacked so their dots and numbers stay apart."""
     placed: dict[str, list] = {}
@@ -69,21 +84,21 @@ def draw(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
     if any(r["date_inferred"] for r in dated):
         notes.append(cfg["notes"]["inferred"])
     if undated:
-        items = "; ".join(f"{r['title']} ({r['category']}{_status_words(r).replace(' (', '; ').rstrip(')')})"
-                          for r in undated)
-        notes.append(cfg["notes"]["undated"].format(items=items))
+        notes.append(cfg["notes"]["undated"].format(items=_undated_listing(undated)))
     used_sources = [r["source_id"] for r in dated + undated]
     sources = source_line(tables, used_sources)
     lanes = list(cats)
     frame = Frame(title, cfg["subtitle"], notes, sources, plot_height_in=0.42 * len(lanes) + 0.55,
-                  plot_left_in=1.35, plot_right_in=0.35, legend_in=0.3)
+                  plot_left_in=1.35, plot_right_in=1.25 if undated else 0.35,
+                  legend_in=0.3)
     ax = frame.ax
     lane_y = {c: len(lanes) - 1 - i for i, c in enumerate(lanes)}
 
     for n, (row, dy) in enumerate(zip(dated, _offsets(dated)), 1):
         c = colour(cats[row["category"]]["colour"])
         y = lane_y[row["category"]] + dy
-        is_tentative = row["status"] in tentative
+        # Reported claims look like plans: neither is a confirmed, completed happening.
+        is_tentative = row["status"] in tentative or row["claim_status"] != "official"
         start = parse_date(row["date_start"])
         if row["date_precision"] == "month":
             end = parse_date(row["date_end"]) + timedelta(days=1)
@@ -102,6 +117,11 @@ def draw(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
         if not any(r["category"] == cat for r in dated):
             ax.text(mdates.date2num(first), lane_y[cat], "  no dated event", fontsize=7, style="italic",
                     color=colour("grey"), va="center")
+        # Undated events still count: without this column most of the activity would be invisible.
+        n_undated = sum(r["category"] == cat for r in undated)
+        if n_undated:
+            ax.text(1.02, lane_y[cat], cfg["undated_label"].format(n=n_undated), transform=ax.get_yaxis_transform(),
+                    fontsize=7.5, color=colour(cats[cat]["colour"]), fontweight="bold", va="center", ha="left")
     ax.set_yticks([lane_y[c] for c in lanes], [cats[c]["label"] for c in lanes], fontsize=9)
     ax.set_ylim(-0.6, len(lanes) - 0.35)
     left = first.replace(day=1)
@@ -120,9 +140,9 @@ def draw(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
         Line2D([], [], marker="o", ls="none", markersize=7, markerfacecolor=grey, markeredgecolor=grey,
                label=f"{cfg['legend']['done']} (day)"),
         Line2D([], [], marker="o", ls="none", markersize=7, markerfacecolor="white", markeredgecolor=grey,
-               markeredgewidth=1.6, label="Planned, under consideration or reported (day)"),
+               markeredgewidth=1.6, label=f"{cfg['legend']['tentative']} (day)"),
         Patch(facecolor=grey, edgecolor=grey, label=f"{cfg['legend']['done']} (month)"),
-        Patch(facecolor="white", edgecolor=grey, hatch="////", label="Planned, under consideration or reported (month)"),
+        Patch(facecolor="white", edgecolor=grey, hatch="////", label=f"{cfg['legend']['tentative']} (month)"),
     ]
     ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, fontsize=7, frameon=False,
               handlelength=1.6, columnspacing=1.5, borderaxespad=0.2)

@@ -65,9 +65,10 @@ def draw(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
     header_h = LINE_IN + 2 * PAD_IN
     table_h = header_h + sum(heights)
 
-    dated = sorted(text(r["date_start"]) for r in rows if not blank(r["date_start"]))
+    dated = [r for r in rows if not blank(r["date_start"])]  # already in date order
     undated = len(rows) - len(dated)
-    span = when_label(dated[0], dated[-1], "range") if dated else ""
+    ends = [when_label(r["date_start"], r["date_end"], r["date_precision"]) for r in (dated[:1] + dated[-1:])]
+    span = ends[0] if len(set(ends)) == 1 else f"{ends[0]} – {ends[-1]}" if dated else ""
     period = "; ".join(p for p in (f"dated {span}" if dated else "", f"{undated} not dated" if undated else "") if p)
     notes = []
     if any(flagged):
