@@ -28,6 +28,7 @@ SCALES = {
     "bin": 10**3, "milyon": 10**6, "milyar": 10**9, "trilyon": 10**12,
 }
 
+_TR_LOWER = str.maketrans({"I": "ı", "İ": "i"})
 _TOKEN = re.compile(r"\d[\d.,]*|[^\W\d_]+")
 # Turkish scale words may carry a case suffix without apostrophe ("binden fazla").
 _TR_SCALE_STEM = re.compile(r"^(bin|milyon|milyar|trilyon)")
@@ -54,6 +55,8 @@ def number_value(s: str, lang: str = "en") -> float | None:
             current += digits_value(tok, lang)
             seen = True
             continue
+        if lang == "tr":
+            tok = tok.translate(_TR_LOWER)  # "İki".lower() would keep a combining dot
         w = tok.lower()
         if lang == "tr":
             m = _TR_SCALE_STEM.match(w)

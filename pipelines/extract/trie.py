@@ -36,5 +36,8 @@ def with_capitals(words) -> list[str]:
     """Words plus their sentence-initial capitalised forms (we do not use re.IGNORECASE: it
     would let 'may' or 'march' be read as months and slows the scan)."""
     out = set(words)
-    out.update(w[:1].upper() + w[1:] for w in words)
+    for w in words:
+        # Turkish dotted/dotless i: "iki" -> "İki", "ılık" -> "Ilık" (str.upper gives "I" for both).
+        first = {"i": "İ", "ı": "I"}.get(w[:1], w[:1].upper())
+        out.add(first + w[1:])
     return sorted(out)

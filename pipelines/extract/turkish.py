@@ -42,7 +42,7 @@ CUR_AFTER_RE = trie_regex(["dolar", "ABD doları", "Amerikan doları", "avro", "
 VAGUE_RE = trie_regex(with_capitals(["yüzlerce", "binlerce", "on binlerce", "yüz binlerce", "milyonlarca", "onlarca", "düzinelerce"])) + W
 IDENT_RE = (
     r"\d+(?:[xX×]\d+)+(?!\w)|\d{1,2}:\d\d(?!\d)"
-    r"|(?:Madde|Maddesi|Kanun|Karar|Yönetmelik|Article)\s+(?:No\.?\s*)?\d+(?:[./-]\d+)*(?!\w)"
+    r"|(?:Madde|Maddesi|Article)\s+(?:No\.?\s*)?\d+(?:[./-]\d+)*(?!\w)"
     r"|[A-ZÇĞİÖŞÜ][A-Za-zçğıöşüÇĞİÖŞÜ]*-?\d\w*(?:-\d+)*|[a-zçğıöşü]+\d\w*"
 )
 
