@@ -244,3 +244,16 @@ def test_missing_part_of_whole_is_a_clear_error(tmp_path):
     tables["facts"]["part_of"] = None
     with pytest.raises(ValueError, match="part of a whole"):
         draw_charts(validated(tables), tmp_path)
+
+
+def test_built_package_charts(built_root):
+    """The charts the real build publishes: described in datapackage.json, derived remainder not sharpened."""
+    import json
+
+    package = json.loads((built_root / "datapackage.json").read_text(encoding="utf-8"))
+    charts = [r for r in package["resources"] if r["path"].startswith("data/charts/")]
+    assert len(charts) == 6 and all(r["alt_text"] for r in charts)
+    for r in charts:
+        assert (built_root / r["path"]).is_file()
+    svg = (built_root / "data/charts/returns_since_2024_12_08.svg").read_text(encoding="utf-8")
+    assert "27,941" in svg and "≈40,000" in svg and "≈12,000 (derived)" in svg and "12,059" not in svg

@@ -74,7 +74,7 @@ def draw(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
         quoted = ", ".join(f"“{q}”" for q in sel.whole_qualifiers) or "approximate"
         notes.append(cfg["notes"]["approx"].format(qualifiers=quoted))
     if rest is not None:
-        notes.append(cfg["notes"]["derived"].format(remainder_label=one_line(labels[2].split("\n")[0]),
+        notes.append(cfg["notes"]["derived"].format(remainder_label=rest["route"][0].upper() + rest["route"][1:],
                                                     derivation=f"total − {part_short} ({number(whole['value'], whole['approx'])} − {number(part['value'], part['approx'])})",
                                                     sig=meta()["approx_significant_figures"]))
     for row, label in zip(rows, labels):
@@ -107,7 +107,7 @@ def draw(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
         ax.text(row["value"] + top * 0.015, yi, _value_label(row), va="center", ha="left", fontsize=10,
                 fontweight="bold" if not approx else "normal", color=colour("black"), zorder=4)
     ax.set_yticks(y, labels, fontsize=9)
-    ax.set_xlim(0, top * 1.5)
+    ax.set_xlim(0, top * 1.45)
     ax.set_ylim(-0.6, len(rows) - 0.4)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
     ax.grid(axis="x", color=colour("light_grey"), lw=0.6, zorder=0)

@@ -60,7 +60,8 @@ def draw(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
     actors = dict(zip(tables["actors"]["actor_id"], tables["actors"]["name"]))
     cells = [_cells(r, actors) for r in rows]
     flagged = [r["claim_status"] != "official" for r in rows]
-    heights = [max(len(c) for c in cell.values()) * LINE_IN + 2 * PAD_IN + (LINE_IN * 1.2 if flag else 0)
+    # The badge sits under the status word, so it only adds height when the status cell is the tallest.
+    heights = [max(max(len(c) for c in cell.values()), len(cell["status"]) + (2.3 if flag else 0)) * LINE_IN + 2 * PAD_IN
                for cell, flag in zip(cells, flagged)]
     header_h = LINE_IN + 2 * PAD_IN
     table_h = header_h + sum(heights)
