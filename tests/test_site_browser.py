@@ -57,6 +57,8 @@ def page(server, tmp_path_factory):
             pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
             pg.on("pageerror", lambda exc: errors.append(str(exc)))
             pg.on("requestfailed", lambda req: failed.append(req.url))
+            # Offline means offline: every request must go to the local server (or be inline data).
+            pg.on("request", lambda req: None if req.url.startswith((server, "data:")) else failed.append(req.url))
             started = time.perf_counter()
             response = pg.goto(urljoin(server, "site/index.html"), wait_until="load")
             # Charts are lazy-loaded: scroll through the page so every image is fetched.
