@@ -112,7 +112,7 @@ def build_package(layout: Layout, *, force: bool = False) -> str:
     if not force and fingerprint.is_up_to_date(root):
         return f"up to date: inputs unchanged since the last build ({time.perf_counter() - started:.2f} s)"
 
-    from pipelines import publish
+    from pipelines import package_check, publish
     from pipelines.database import export_parquet, write_database
     from pipelines.yamlfile import read_yaml
 
@@ -125,22 +125,26 @@ def build_package(layout: Layout, *, force: bool = False) -> str:
         database = staging / "data" / "turkey_syria.duckdb"
         write_database(tables, database)
         export_parquet(database, staging / "data" / "parquet")
+        meta = _plain(read_yaml(Path(__file__).with_name("package.meta.yaml"), "pipelines/package.meta.yaml"))
+        data_resources = [publish.table_resource(name, staging) for name in tables]
+        data_resources += [publish.parquet_resource(name) for name in tables]
+        # The data files are final: validate them in a second process while this one draws.
+        data_descriptor = staging / "datapackage.data.json"
+        publish.write_descriptor(publish.package_descriptor(meta, tables["sources"], data_resources), data_descriptor)
+        checker = package_check.start(data_descriptor)
+
         from pipelines.charts import draw_charts
         from pipelines.queries import run_examples
         from pipelines.site import render_site
 
-        chart_resources = draw_charts(tables, staging / "data" / "charts")
-        meta = read_yaml(Path(__file__).with_name("package.meta.yaml"), "pipelines/package.meta.yaml")
-        resources = [publish.table_resource(name, staging) for name in tables]
-        resources += [publish.parquet_resource(name) for name in tables]
-        resources += chart_resources
-        descriptor = publish.package_descriptor(_plain(meta), tables["sources"], resources)
-        publish.write_descriptor(descriptor, staging)
-        problems = publish.frictionless_problems(staging)
-        if problems:
-            publish.fail(problems, staging)
+        chart_resources = publish.with_file_stats(draw_charts(tables, staging / "data" / "charts"), staging)
+        descriptor = publish.package_descriptor(meta, tables["sources"], data_resources + chart_resources)
+        publish.write_descriptor(descriptor, staging / "datapackage.json")
         query_results = run_examples(layout.queries_dir, database)
         render_site(tables, descriptor, chart_resources, query_results, staging / "site")
+        problems = package_check.finish(checker) + publish.file_resource_problems(staging, chart_resources)
+        if problems:
+            publish.fail(problems, staging)
     except TsrError:
         raise
     except BaseException:

@@ -107,24 +107,30 @@ def package_descriptor(meta: dict, sources: pd.DataFrame, resources: list[dict])
     return {k: v for k, v in descriptor.items() if v is not None}
 
 
-def write_descriptor(descriptor: dict, staging: Path) -> None:
+def write_descriptor(descriptor: dict, path: Path) -> None:
     text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
-    (staging / "datapackage.json").write_text(text, encoding="utf-8", newline="")
+    path.write_text(text, encoding="utf-8", newline="")
 
 
-def frictionless_problems(staging: Path) -> list[Problem]:
-    from frictionless import validate
+def with_file_stats(resources: list[dict], staging: Path) -> list[dict]:
+    """Add sha256 and size to file resources (charts), as the table resources have them."""
+    return [r | {"hash": "sha256:" + file_sha256(staging / r["path"]), "bytes": (staging / r["path"]).stat().st_size}
+            for r in resources]
 
-    report = validate(str(staging / "datapackage.json"))
-    if report.valid:
-        return []
+
+def file_resource_problems(staging: Path, resources: list[dict]) -> list[Problem]:
+    """Non-table resources (charts) exist and match their declared bytes and hash."""
     problems = []
-    for task in report.tasks:
-        for error in task.errors:
-            problems.append(Problem(f"frictionless-{error.type}", task.name or "datapackage.json", "", error.message))
-    for error in report.errors:
-        problems.append(Problem(f"frictionless-{error.type}", "datapackage.json", "", error.message))
-    return problems or [Problem("frictionless-invalid", "datapackage.json", "", "package did not validate")]
+    for resource in resources:
+        path = staging / resource["path"]
+        if not path.is_file():
+            problems.append(Problem("missing-resource", resource["path"], resource["name"], "declared but not written"))
+            continue
+        if "bytes" in resource and resource["bytes"] != path.stat().st_size:
+            problems.append(Problem("byte-count", resource["path"], resource["name"], "size differs from the descriptor"))
+        if "hash" in resource and resource["hash"] != "sha256:" + file_sha256(path):
+            problems.append(Problem("hash-count", resource["path"], resource["name"], "sha256 differs from the descriptor"))
+    return problems
 
 
 def published_paths(root: Path) -> set[str]:

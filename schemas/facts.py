@@ -14,7 +14,7 @@ class Facts(pa.DataFrameModel):
     value: Series[float] = field("The figure as stated (or as derived). Never sharpened: read it with approx, qualifier, lower and upper.")
     unit: Series[str] = field("What the value counts or measures (people, customs gates, USD, percent, …).")
     approx: Series[bool] = field("True when the source gives the figure as approximate or as a bound, or when it is derived from such a figure.")
-    qualifier: Series[str] = field("The words of approximation as written (approximately, nearly, more than, …); empty when exact.", nullable=True)
+    qualifier: Series[str] = field("The words of approximation as the source writes them (approximately, nearly, more than, …); for a derived value, 'derived from an approximate figure' when an input is approximate; empty when exact.", nullable=True)
     lower: Series[float] = field("Lower bound implied by the qualifier (e.g. 'more than'); empty when the source implies none.", nullable=True)
     upper: Series[float] = field("Upper bound implied by the qualifier (e.g. 'nearly', 'up to'); empty when the source implies none.", nullable=True)
     period_start: Series[str] = date("First day of the period the figure covers; empty when unknown.")

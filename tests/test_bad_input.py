@@ -134,8 +134,11 @@ def test_unaccounted_mention(published):
 
 def test_late_failure_publishes_nothing(published, monkeypatch):
     """A failure after the files are staged (here: the Frictionless validation) still publishes nothing."""
-    monkeypatch.setattr(publish, "frictionless_problems",
-                        lambda staging: [Problem("frictionless-test", "datapackage.json", "", "forced failure")])
+    from pipelines import package_check
+
+    real_finish = package_check.finish
+    monkeypatch.setattr(package_check, "finish", lambda process: real_finish(process) + [
+        Problem("frictionless-test", "datapackage.json", "", "forced failure")])
     edit(published, CODING, "Lifts the ban on imports from Syria", "Lifts the ban on imports from Syria (edited)")
     fails(published, "frictionless-test", "datapackage.json")
 
