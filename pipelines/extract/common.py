@@ -9,32 +9,19 @@ from pipelines.extract.mention import Mention
 Pending = tuple[int, int | None]
 
 
-class Hit:
-    """A master-regex match seen in the coordinates of the unpadded text: the separator
-    consumed at m.start() of " " + text sits where the mention starts in text."""
+def end(m: re.Match) -> int:
+    """End of the mention in the unpadded text.
 
-    __slots__ = ("m", "s", "e", "string")
-
-    def __init__(self, m: re.Match, text: str):
-        self.m, self.s, self.e, self.string = m, m.start(), m.end() - 1, text
-
-    def start(self) -> int:
-        return self.s
-
-    def end(self) -> int:
-        return self.e
-
-    def group(self) -> str:
-        return self.string[self.s:self.e]
-
-    def __getitem__(self, name: str) -> str | None:
-        return self.m[name]
+    Grammars scan " " + text and open each match by consuming the separator before the
+    mention, so m.start() of the padded string is already the mention's start in text, and
+    the mention ends one character before m.end()."""
+    return m.end() - 1
 
 
-def date_mention(m, kind, date, precision, inferred=False, qualifier=None, lower=None, upper=None, pending=None, start=None):
-    s = m.start() if start is None else start
+def date_mention(m, kind, date, precision, inferred=False, qualifier=None, lower=None, upper=None, pending=None):
+    s, e = m.start(), m.end() - 1
     return (
-        Mention(s, m.end(), m.string[s:m.end()], kind, None, None, date, precision, inferred,
+        Mention(s, e, m.string[s + 1:e + 1], kind, None, None, date, precision, inferred,
                 False, qualifier, lower, upper),
         pending,
     )

@@ -14,11 +14,11 @@ import datetime as dt
 import re
 
 from pipelines.extract import dates, qualifiers
-from pipelines.extract.common import Hit as _Hit, Pending, date_mention as _date
+from pipelines.extract.common import Pending, date_mention as _date, end as _end
 from pipelines.extract.mention import Mention
 from pipelines.extract.nouns import counted_noun
 from pipelines.extract.numbers import number_value
-from pipelines.extract.trie import trie_regex, with_capitals
+from pipelines.extract.trie import trie_regex, trie_regex_tails, with_capitals
 
 W = r"(?!\w)"  # end of word; \b would also stop inside "9," which we want, but not after "%"
 
@@ -57,6 +57,9 @@ IDENT_WORDS_LIST = (
     "Protocol Phase Route Highway Item Rule Directive".split()
 )
 IDENT_WORDS = trie_regex(IDENT_WORDS_LIST)
+# Letters glued to a digit: M4, G20, F-16, S-400, COVID-19, Covid-19 (bounded: no backtracking
+# over every capitalised word).
+IDENT_CAPS_RE = r"(?:[A-Z]{1,6}-?\d|[A-Z][a-z]{1,5}-\d)"
 QUAL_BEFORE_RE = trie_regex(with_capitals(qualifiers.EN_BEFORE))
 DATE_MOD_RE = trie_regex(with_capitals(["mid", "early", "late", "the end of", "end of", "the beginning of", "beginning of", "the start of", "start of"]))
 VAGUE_RE = trie_regex(with_capitals(
@@ -85,23 +88,24 @@ _TRIGGER_PHRASES = (
     + "Monday Tuesday Wednesday Thursday Friday Saturday Sunday No US USD EUR GBP TRY TL".split()
     + IDENT_WORDS_LIST
 )
+_QUAL_TAIL = f"\\s+(?:[\\d$€£₺]|{_NUMBER_START}(?!\\w))"
 GUARD_RE = (
-    f"(?=[\\d$€£₺]|{trie_regex(_TRIGGER_PHRASES)}(?![\\w])"
-    f"|{QUAL_BEFORE_RE}\\s+(?:[\\d$€£₺]|{_NUMBER_START}(?!\\w))"
-    f"|[A-Z][A-Za-z]*-?\\d|[a-z]+\\d)"
+    "(?=[\\d$€£₺]|"
+    + trie_regex_tails([(w, W) for w in _TRIGGER_PHRASES] + [(q, _QUAL_TAIL) for q in with_capitals(qualifiers.EN_BEFORE)])
+    + f"|{IDENT_CAPS_RE})"
 )
 
 # One alternation, most specific first. The pattern opens by consuming the separator before
 # the mention (a character that is neither a word character nor "."): a leading character
 # class lets `re` skip ahead in C to the next separator instead of trying every position.
-# The text is scanned with a space prepended, so match offsets need no correction except
-# that the mention ends one character before m.end() of the padded string... see _Hit. Each alternative ends in an empty marker group so that
-# m.lastgroup names it without testing every group.
+# The text is scanned with a space prepended (see common.end for the offsets). Each
+# alternative ends in an empty marker group so that m.lastgroup names it without testing
+# every group.
 MASTER = re.compile(
     "[^\\w.]" + GUARD_RE + "(?:"
     rf"(?P<iso_y>\d{{4}})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d)(?!\d)(?P<ISO>)"
     rf"|(?P<dmy_d>{DAY_RE})\s+(?:of\s+)?(?P<dmy_m>{MONTH_RE})(?:,?\s+(?P<dmy_y>{YEAR_RE}))?(?P<DMY>)"
-    rf"|(?P<ident>\d+(?:[xX×]\d+)+(?!\w)|\d{{1,2}}:\d\d(?:\s?[ap]\.m\.|\s?[ap]m{W})?|{IDENT_WORDS}\s+(?:No\.\s*)?\d+(?:[./-]\d+)*[A-Za-z]?{W}|No\.\s*\d+{W}|[A-Z][A-Za-z]*-?\d\w*(?:-\d+)*|[a-z]+\d\w*)(?P<IDENT>)"
+    rf"|(?P<ident>\d+(?:[xX×]\d+)+(?!\w)|\d+[A-Z]+{W}|\d{{1,2}}:\d\d(?:\s?[ap]\.m\.|\s?[ap]m{W})?|{IDENT_WORDS}\s+(?:No\.\s*)?\d+(?:[./-]\d+)*[A-Za-z]?{W}|No\.\s*\d+{W}|{IDENT_CAPS_RE}\w*(?:-\d+)*)(?P<IDENT>)"
     rf"|(?P<ymod>{DATE_MOD_RE})(?:-|\s+)(?:(?P<ymod_m>{MONTH_RE})(?:,?\s+(?P<ymod_my>{YEAR_RE}))?|(?P<ymod_y>{YEAR_RE}))(?P<MOD>)"
     rf"|(?P<mdy_m>{MONTH_RE})\s+(?P<mdy_d>{DAY_RE})(?:,?\s+(?P<mdy_y>{YEAR_RE}))?(?P<MDY>)"
     rf"|(?P<my_m>{MONTH_RE}),?\s+(?P<my_y>{YEAR_RE})(?P<MY>)"
@@ -157,7 +161,7 @@ def _small_int(s: str | None) -> int | None:
 def extract(text: str, ref: dt.date | None) -> list[tuple[Mention, Pending | None]]:
     out: list[tuple[Mention, Pending | None]] = []
     for m in MASTER.finditer(" " + text):
-        built = _BUILDERS[m.lastgroup](_Hit(m, text), text, ref)
+        built = _BUILDERS[m.lastgroup](m, text, ref)
         if built is not None:
             out.append(built)
     return out
@@ -277,7 +281,7 @@ def _b_deixis(m, text, ref):
 
 
 def _b_ident(m, text, ref):
-    return Mention(m.start(), m.end(), m.group(), "identifier"), None
+    return Mention(m.start(), _end(m), text[m.start():_end(m)], "identifier"), None
 
 
 def _b_ordinal(m, text, ref):
@@ -286,8 +290,8 @@ def _b_ordinal(m, text, ref):
 
 def _b_vague(m, text, ref):
     q = _norm(m["vague"])
-    unit = counted_noun(text, m.end())
-    return Mention(m.start(), m.end(), m.group(), "number", None, unit, None, None, False, True, q), None
+    unit = counted_noun(text, _end(m))
+    return Mention(m.start(), _end(m), text[m.start():_end(m)], "number", None, unit, None, None, False, True, q), None
 
 
 def _b_qty(m, text, ref):
@@ -300,7 +304,7 @@ def _b_qty(m, text, ref):
             q, side = qs_norm, qualifiers.EN_AFTER[qs_norm]
         else:
             q = f"{q} … {qs_norm}"
-    start, end = m.start(), m.end()
+    start, end = m.start(), _end(m)
     unit = None
     if m["rb"] is not None or m["rd2"] is not None:
         a, b = m["rb1"] or m["num"], m["rb2"] or m["rd2"]
@@ -319,7 +323,7 @@ def _b_qty(m, text, ref):
         kind, unit = "money", CURRENCY_CODES[_norm(m["cur2"])]
     elif m["pct"] is not None:
         value = number_value(m["num"])
-        kind, unit = "percent", "%"
+        kind, unit = "percent", "percentage points" if "point" in m["pct"] else "%"
     else:
         num = m["num"]
         value = number_value(num)

@@ -47,6 +47,9 @@ def number_value(s: str, lang: str = "en") -> float | None:
     '1 milyon 190 bin 172' -> 1190172; 'twenty-five thousand three hundred' -> 25300;
     '$2.12 billion' is parsed from its number part '2.12 billion'.
     """
+    plain = s.replace(",", "") if lang != "tr" else s.replace(".", "")
+    if plain.isdigit():  # fast path: most mentions are plain digit groups
+        return float(plain)
     total = Decimal(0)
     current = Decimal(0)
     seen = False

@@ -41,3 +41,23 @@ def with_capitals(words) -> list[str]:
         first = {"i": "İ", "ı": "I"}.get(w[:1], w[:1].upper())
         out.add(first + w[1:])
     return sorted(out)
+
+
+def trie_regex_tails(pairs) -> str:
+    """Like trie_regex, but each word carries the regex that must follow it, so that words
+    with different right contexts still share one first-character dispatch."""
+    root: dict = {}
+    for word, tail in pairs:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node.setdefault("", set()).add(tail)
+    return _emit_tails(root)
+
+
+def _emit_tails(node: dict) -> str:
+    alts = [(r"\s+" if ch == " " else re.escape(ch)) + _emit_tails(node[ch]) for ch in sorted(k for k in node if k)]
+    tails = sorted(node.get("", ()))
+    if tails:
+        alts.append(tails[0] if len(tails) == 1 else "(?:" + "|".join(tails) + ")")
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"

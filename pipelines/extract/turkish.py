@@ -15,7 +15,7 @@ import datetime as dt
 import re
 
 from pipelines.extract import dates, qualifiers
-from pipelines.extract.common import Hit, Pending, date_mention
+from pipelines.extract.common import Pending, date_mention, end as _end
 from pipelines.extract.mention import Mention
 from pipelines.extract.numbers import TR_SMALL, number_value
 from pipelines.extract.trie import trie_regex, with_capitals
@@ -100,7 +100,7 @@ def _unit(text: str, end: int) -> str | None:
 def extract(text: str, ref: dt.date | None) -> list[tuple[Mention, Pending | None]]:
     out = []
     for m in MASTER.finditer(" " + text):
-        built = _BUILDERS[m.lastgroup](Hit(m, text), text, ref)
+        built = _BUILDERS[m.lastgroup](m, text, ref)
         if built is not None:
             out.append(built)
     return out
@@ -148,7 +148,7 @@ def _b_ma(m, text, ref):
 
 
 def _b_ident(m, text, ref):
-    return Mention(m.start(), m.end(), m.group(), "identifier"), None
+    return Mention(m.start(), _end(m), text[m.start():_end(m)], "identifier"), None
 
 
 def _b_weekday(m, text, ref):
@@ -186,11 +186,11 @@ def _b_deixis(m, text, ref):
 
 def _b_vague(m, text, ref):
     q = _lower(m["vague"])
-    return Mention(m.start(), m.end(), m.group(), "number", None, _unit(text, m.end()), None, None, False, True, q), None
+    return Mention(m.start(), _end(m), text[m.start():_end(m)], "number", None, _unit(text, _end(m)), None, None, False, True, q), None
 
 
 def _b_qty(m, text, ref):
-    start, end = m.start(), m.end()
+    start, end = m.start(), _end(m)
     q = _lower(m["q"]) if m["q"] else None
     side = qualifiers.TR_BEFORE.get(q) if q else None
     post = m["post1"] or (m["post2"] and m["post2"].strip()) or m["post3"]
