@@ -149,3 +149,10 @@ def test_cli_exits_nonzero_and_names_the_file(published):
     assert result.exit_code == 1
     assert "nothing was published" in result.output
     assert f"[value-not-in-quote] {CODING}: returns_permanent_via_hatay_since_2024_12_08" in result.output
+
+
+def test_completed_event_after_latest_publication(published):
+    # If the source were known to be published by 2025-02-28, a completed event of 9 March cannot be in it.
+    edit(published, f"data/sources/{SEED_000}.meta.yaml", "  earliest: 2025-03-13\n  latest: null",
+         "  earliest: 2025-02-01\n  latest: 2025-02-28")
+    fails(published, "after-publication", "table events", "amman_ministerial_meeting_2025_03_09")
