@@ -24,7 +24,9 @@ class Reconstruction(pa.DataFrameModel):
         unique = ["event_id", "asset"]
         title = "Reconstruction"
         description = "Reconstruction and rehabilitation of Syrian airports, railways, highways, bridges and ports, with responsible body and status."
+        # In DuckDB this table is a view of events joined with its topic attributes.
         metadata = {
+            "view": {"base": "events", "key": "event_id"},
             "primaryKey": ["event_id", "asset"],
             "foreignKeys": [
                 {"fields": ["event_id"], "reference": {"resource": "events", "fields": ["event_id"]}},

@@ -32,8 +32,10 @@ class Returns(pa.DataFrameModel):
         strict = True
         coerce = True
         title = "Returns to Syria"
-        description = "Every returns figure with its route or crossing, period and approximation (a view of facts with category 'returns')."
+        description = "Every returns figure with its route or crossing, period and approximation (in DuckDB, a view of facts joined with route and return type)."
+        # In DuckDB this table is a view of facts joined with its topic attributes.
         metadata = {
+            "view": {"base": "facts", "key": "fact_id"},
             "primaryKey": ["fact_id"],
             "foreignKeys": [
                 {"fields": ["fact_id"], "reference": {"resource": "facts", "fields": ["fact_id"]}},

@@ -28,7 +28,9 @@ class TradeMeasures(pa.DataFrameModel):
         unique = ["event_id", "direction"]
         title = "Trade measures"
         description = "Trade-rule changes between Türkiye and Syria: instrument, issuing body, direction, state before and after, status."
+        # In DuckDB this table is a view of events joined with its topic attributes.
         metadata = {
+            "view": {"base": "events", "key": "event_id"},
             "primaryKey": ["event_id", "direction"],
             "foreignKeys": [
                 {"fields": ["event_id"], "reference": {"resource": "events", "fields": ["event_id"]}},

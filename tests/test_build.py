@@ -132,12 +132,16 @@ def test_csv_and_parquet_hold_the_same_rows(built_root):
 
 def test_duckdb_has_every_table_with_comments(built_root):
     con = duckdb.connect(str(built_root / "data" / "turkey_syria.duckdb"), read_only=True)
-    tables = dict(con.execute("SELECT table_name, comment FROM duckdb_tables()").fetchall())
-    assert set(tables) == set(TABLES)
-    assert all(tables[t] for t in TABLES)
-    uncommented = con.execute("SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal AND (comment IS NULL OR comment = '')").fetchall()
+    tables = dict(con.execute("SELECT table_name, comment FROM duckdb_tables() WHERE schema_name = 'main'").fetchall())
+    views = dict(con.execute("SELECT view_name, comment FROM duckdb_views() WHERE NOT internal").fetchall())
+    assert set(views) == {"returns", "trade_measures", "reconstruction"}
+    assert set(tables) | set(views) == set(TABLES)
+    assert all({**tables, **views}[t] for t in TABLES)
+    uncommented = con.execute("SELECT table_name, column_name FROM duckdb_columns() "
+                              "WHERE NOT internal AND schema_name = 'main' AND (comment IS NULL OR comment = '')").fetchall()
     assert uncommented == []
     assert con.execute("SELECT value FROM facts WHERE fact_id = ?", [HATAY]).fetchall() == [(27941.0,)]
+    assert con.execute("SELECT route FROM returns WHERE fact_id = ?", [HATAY]).fetchall() == [("Hatay's three customs gates",)]
     types = dict(con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'events'").fetchall())
     assert types["date_start"] == "DATE" and types["date_inferred"] == "BOOLEAN"
 
