@@ -24,7 +24,7 @@ GEO = re.compile(r"^[A-Z]{2}(-[0-9A-Z]{1,3})?$")
 NUMERIC_KINDS = {"number", "money", "percent", "range"}
 DATE_KINDS = {"date", "year", "relative_date"}
 
-FACT_KEYS = {"id", "category", "indicator", "value", "unit", "qualifier", "lower", "upper", "period", "geography",
+FACT_KEYS = {"id", "category", "indicator", "label", "value", "unit", "qualifier", "lower", "upper", "period", "geography",
              "attributed_to", "claim_status", "quote", "occurrence", "mentions", "derived", "part_of", "returns", "notes"}
 EVENT_KEYS = {"id", "category", "event_type", "date", "title", "status", "claim_status", "actors", "geography", "quote",
               "occurrence", "mentions", "trade_measures", "reconstruction", "notes"}
@@ -188,6 +188,7 @@ class _Coder:
             "source_id": self.source.source_id,
             "category": entry["category"],
             "indicator": entry["indicator"],
+            "label": _clean(entry.get("label")) or str(entry["indicator"]).replace("_", " ").capitalize(),
             "value": None,
             "unit": entry["unit"],
             "approx": False,

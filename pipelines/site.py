@@ -65,6 +65,8 @@ def _figure_order(facts: pd.DataFrame, returns: pd.DataFrame) -> list[dict]:
 
 
 def _label(fact: dict, returns_by_id: dict[str, dict]) -> str:
+    if not _blank(fact.get("label")):
+        return str(fact["label"])
     ret = returns_by_id.get(fact["fact_id"])
     if ret is not None:
         kind = str(ret["return_type"])
@@ -74,12 +76,17 @@ def _label(fact: dict, returns_by_id: dict[str, dict]) -> str:
     return words[0].upper() + words[1:]
 
 
+BOUND_WORDS = {"nearly", "almost", "more than", "over", "at least", "up to", "less than", "under", "fewer than"}
+
+
 def value_phrase(fact: dict) -> tuple[str, str]:
     """('about 40,000', 'approximately') — the figure never reads sharper than the source wrote it."""
     number = _number(fact["value"])
     if not fact["approx"]:
         return number, "exact"
     qualifier = "" if _blank(fact["qualifier"]) else str(fact["qualifier"])
+    if qualifier in BOUND_WORDS:  # "nearly 40,000" is a bound, not "about 40,000"
+        return f"{qualifier} {number}", qualifier
     return f"about {number}", qualifier or "approximate"
 
 

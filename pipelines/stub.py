@@ -39,6 +39,7 @@ HEADER = """\
 #     - id: returns_since_fall_of_assad          # snake_case, unique in the whole package
 #       category: returns                        # {categories}
 #       indicator: returns_to_syria_total        # shared across sources for the same measure
+#       label: Returns to Syria since 8 December 2024   # short description for tables and charts
 #       value: 40000                             # as written; never sharpened
 #       unit: people
 #       claim_status: official                   # {claim_statuses}

@@ -11,6 +11,7 @@ class Facts(pa.DataFrameModel):
     source_id: Series[str] = identifier("Source the fact comes from.", pattern=SOURCE_ID)
     category: Series[str] = vocab("category", "Topic of the fact.")
     indicator: Series[str] = identifier("What is measured, as a stable snake_case id shared across sources (e.g. returns_permanent_via_hatay).")
+    label: Series[str] = field("Short description of what the figure counts, for tables and charts (the coder's label, else the indicator in words).")
     value: Series[float] = field("The figure as stated (or as derived). Never sharpened: read it with approx, qualifier, lower and upper.")
     unit: Series[str] = field("What the value counts or measures (people, customs gates, USD, percent, …).")
     approx: Series[bool] = field("True when the source gives the figure as approximate or as a bound, or when it is derived from such a figure.")

@@ -23,7 +23,7 @@ QUOTE = "approximately 40,000 people have returned to Syria since December 8, 20
 
 def _fact(fact_id, indicator, value, *, approx=False, qualifier=None, upper=None, derived=False, derived_from=None,
           derivation=None, part_of=None, claim_status="official", quote=QUOTE, category="returns", unit="people"):
-    return {"fact_id": fact_id, "source_id": S3, "category": category, "indicator": indicator, "value": float(value),
+    return {"fact_id": fact_id, "source_id": S3, "category": category, "indicator": indicator, "label": indicator.replace("_", " ").capitalize(), "value": float(value),
             "unit": unit, "approx": approx, "qualifier": qualifier, "lower": None, "upper": upper,
             "period_start": "2024-12-08", "period_end": None, "period_precision": "day",
             "period_basis": "Counted 'since December 8, 2024'; the text gives no end, so the end is the date of the statement.",

@@ -90,7 +90,10 @@ def test_headline_figures_keep_their_approximation(tmp_path):
     # Derived values are not headline figures, and never shown sharper than their inputs.
     assert "12,059" not in page.split('id="charts"')[0]
     assert page.index("about 40,000") < page.index("customs gates")  # returns first
-    assert value_phrase({"value": 40000.0, "approx": True, "qualifier": "nearly"}) == ("about 40,000", "nearly")
+    # A bound keeps its own word: "nearly 40,000" is at most 40,000, not "about" it.
+    assert value_phrase({"value": 40000.0, "approx": True, "qualifier": "nearly"}) == ("nearly 40,000", "nearly")
+    assert value_phrase({"value": 273000.0, "approx": True, "qualifier": "more than"}) == ("more than 273,000", "more than")
+    assert value_phrase({"value": 40000.0, "approx": True, "qualifier": "approximately"}) == ("about 40,000", "approximately")
 
 
 def test_data_dictionary_comes_from_the_descriptor(tmp_path):
