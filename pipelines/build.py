@@ -120,6 +120,7 @@ def build_package(layout: Layout, *, force: bool = False) -> str:
     publish.check_staging_empty(root)
     staging = root / f".staging-{os.getpid()}"
     staging.mkdir()
+    checker = None
     try:
         publish.write_csvs(tables, staging)
         database = staging / "data" / "turkey_syria.duckdb"
@@ -144,13 +145,12 @@ def build_package(layout: Layout, *, force: bool = False) -> str:
         render_site(tables, descriptor, chart_resources, query_results, staging / "site")
         problems = package_check.finish(checker) + publish.file_resource_problems(staging, chart_resources)
         if problems:
-            publish.fail(problems, staging)
-    except TsrError:
-        raise
+            raise TsrError(problems)
     except BaseException:
-        import shutil
-
-        shutil.rmtree(staging, ignore_errors=True)
+        if checker is not None and checker.poll() is None:
+            checker.kill()
+            checker.wait()
+        publish.discard(staging)  # the published files were never touched
         raise
     published = publish.swap_in(staging, root)
     fingerprint.record(root, published)

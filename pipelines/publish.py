@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipelines.errors import Problem, TsrError
+from pipelines.errors import Problem
 from schemas import TABLES
 from schemas.table_schema import columns, description, frictionless_schema, title
 
@@ -162,6 +162,5 @@ def check_staging_empty(root: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
-def fail(problems: list[Problem], staging: Path) -> None:
+def discard(staging: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
-    raise TsrError(problems)
