@@ -232,7 +232,7 @@ class _Coder:
             self.problem("missing-key", entry, "value must be a number")
             return
         row["value"] = float(value)
-        matches = [m for m in claimed if m.kind in NUMERIC_KINDS | {"number"} and m.value is not None and float(m.value) == float(value)]
+        matches = [m for m in claimed if m.kind in NUMERIC_KINDS and m.value is not None and float(m.value) == float(value)]
         matches += [m for m in claimed if m.kind == "range" and float(value) in (m.lower, m.upper)]
         if not matches:
             values = [m.value for m in claimed if m.kind in NUMERIC_KINDS]

@@ -78,6 +78,11 @@ def foreign_key_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     return problems
 
 
+def _same(a, b) -> bool:
+    """Equal, counting two missing values (an open period end) as equal."""
+    return (pd.isna(a) and pd.isna(b)) or a == b
+
+
 def part_whole_problems(facts: pd.DataFrame) -> list[Problem]:
     """A part never exceeds its whole, and both come from the same source and period."""
     problems = []
@@ -87,12 +92,11 @@ def part_whole_problems(facts: pd.DataFrame) -> list[Problem]:
             continue  # reported as a dangling foreign key
         whole = by_id.loc[part.part_of]
         key = f"fact_id={part.fact_id}"
-        if whole["source_id"] != part.source_id or whole["period_start"] != part.period_start or whole["period_end"] != part.period_end:
-            if not (pd.isna(whole["period_end"]) and pd.isna(part.period_end) and whole["source_id"] == part.source_id
-                    and whole["period_start"] == part.period_start):
-                problems.append(Problem("part-whole-mismatch", "table facts", key,
-                                        f"part_of {part.part_of} must share its source and period"))
-                continue
+        same_period = all(_same(whole[c], getattr(part, c)) for c in ("source_id", "period_start", "period_end"))
+        if not same_period:
+            problems.append(Problem("part-whole-mismatch", "table facts", key,
+                                    f"part_of {part.part_of} must share its source and period"))
+            continue
         # An approximate whole is compared at its upper bound when it has one: never fail on rounding the source did.
         whole_max = whole["upper"] if pd.notna(whole["upper"]) else whole["value"]
         part_min = part.lower if pd.notna(part.lower) else part.value

@@ -156,3 +156,11 @@ def test_completed_event_after_latest_publication(published):
     edit(published, f"data/sources/{SEED_000}.meta.yaml", "  earliest: 2025-03-13\n  latest: null",
          "  earliest: 2025-02-01\n  latest: 2025-02-28")
     fails(published, "after-publication", "table events", "amman_ministerial_meeting_2025_03_09")
+
+
+def test_part_and_whole_from_different_periods(published):
+    text = (published / CODING).read_text(encoding="utf-8")
+    hatay = text.index("  - id: returns_permanent_via_hatay_since_2024_12_08")
+    start = text.index('start: "2024-12-08"', hatay)
+    (published / CODING).write_text(text[:start] + 'start: "2024-12-09"' + text[start + len('start: "2024-12-08"'):], encoding="utf-8")
+    fails(published, "part-whole-mismatch", "table facts", "returns_permanent_via_hatay_since_2024_12_08")
