@@ -161,6 +161,18 @@ class _Coder:
                 self.problem("mention-claimed-twice", entry, f"mention {label} is already coded into {claim[key]}")
             claim[key] = value
 
+    def quote_and_mentions(self, entry: dict, **owner) -> tuple[Span | None, list[Mention]]:
+        """Locate the entry's quote and claim the mentions it lists for `owner` (fact_id= or event_id=)."""
+        span = self.quote(entry)
+        claimed = []
+        if span is not None:
+            for spec in entry.get("mentions") or []:
+                index = self.mention_in(span, entry, spec)
+                if index is not None:
+                    self.claim(index, entry, **owner)
+                    claimed.append(self.mentions[index])
+        return span, claimed
+
     # -- facts -------------------------------------------------------------------------------
     def fact(self, entry: dict) -> None:
         self.check_keys(entry, FACT_KEYS, "fact")
@@ -173,14 +185,7 @@ class _Coder:
         self.vocab(entry, "category", "category")
         self.vocab(entry, "claim_status", "claim_status")
         self.actor(entry, entry.get("attributed_to"), "attributed_to")
-        span = self.quote(entry)
-        claimed = []
-        if span is not None:
-            for spec in entry.get("mentions") or []:
-                index = self.mention_in(span, entry, spec)
-                if index is not None:
-                    self.claim(index, entry, fact_id=fact_id)
-                    claimed.append(self.mentions[index])
+        span, claimed = self.quote_and_mentions(entry, fact_id=fact_id)
         period = self.period(entry)
         derived = entry.get("derived")
         row = {
@@ -292,14 +297,7 @@ class _Coder:
         self.vocab(entry, "claim_status", "claim_status")
         for actor_id in entry.get("actors") or []:
             self.actor(entry, actor_id, "actors")
-        span = self.quote(entry)
-        claimed = []
-        if span is not None:
-            for spec in entry.get("mentions") or []:
-                index = self.mention_in(span, entry, spec)
-                if index is not None:
-                    self.claim(index, entry, event_id=event_id)
-                    claimed.append(self.mentions[index])
+        span, claimed = self.quote_and_mentions(entry, event_id=event_id)
         date = self.event_date(entry, claimed)
         row = {
             "event_id": event_id,

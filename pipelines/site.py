@@ -13,6 +13,8 @@ from string import Template
 
 import pandas as pd
 
+from pipelines.cells import blank as _blank
+
 from schemas.vocabularies import vocabularies
 
 HERE = Path(__file__).resolve().parent
@@ -24,17 +26,6 @@ ALLOWED = " Allowed values — "  # how schemas.fields.vocab appends the definit
 
 def esc(value) -> str:
     return html.escape("" if _blank(value) else str(value), quote=True)
-
-
-def _blank(value) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return value.strip() == ""
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 def _href(package_path: str) -> str:

@@ -15,6 +15,8 @@ import pandas as pd
 import yaml
 from matplotlib.figure import Figure
 
+from pipelines.cells import blank  # also used by the chart modules
+
 META_FILE = Path(__file__).resolve().parent.parent / "charts.meta.yaml"
 CHARTS_PATH = "data/charts"  # where the build puts the charts, relative to the package root
 
@@ -60,17 +62,6 @@ def chart_style():
 
 
 # -- values ---------------------------------------------------------------------------------------
-
-def blank(value) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return value.strip() == ""
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
 
 def text(value, default: str = "") -> str:
     return default if blank(value) else str(value)
