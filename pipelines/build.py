@@ -46,7 +46,7 @@ def code_all(layout: Layout, actors: list[dict] | None = None):
             try:
                 coding = read_yaml(path, file)
             except TsrError as exc:
-                result = CodedSource(source.source_id, file, problems=list(exc.problems))
+                result = CodedSource(source.source_id, file, problems=list(exc.problems), unclaimed=len(mentions))
                 coded.append(result)
                 continue
             result = apply_coding(source, mentions, coding, file, actor_ids)
@@ -77,23 +77,9 @@ def duplicate_id_problems(coded) -> list[Problem]:
     return problems
 
 
-def coverage_lines(coded) -> list[str]:
-    lines = []
-    for c in coded:
-        counts = {"fact": 0, "event": 0, "fact_and_event": 0, "dismissed": 0}
-        for m in c.mentions:
-            counts[m["coded_as"]] += 1
-        unaccounted = c.unclaimed
-        total = sum(counts.values()) + unaccounted
-        share = 100.0 * (total - unaccounted) / total if total else 100.0
-        lines.append(f"  {c.source_id}: {total} mentions: {counts['fact']} fact, {counts['event']} event, "
-                     f"{counts['fact_and_event']} both, {counts['dismissed']} dismissed, {unaccounted} unaccounted "
-                     f"({share:.1f} % covered)")
-    return lines
-
-
 def build_tables_checked(layout: Layout):
     """Validated tables and the coverage lines, or TsrError with every problem."""
+    from pipelines.coverage import coverage_rows, format_coverage
     from pipelines.tables import build_tables
     from pipelines.validate import validate_tables
 
@@ -102,7 +88,7 @@ def build_tables_checked(layout: Layout):
     problems = [p for c in coded for p in c.problems] + duplicate_id_problems(coded)
     if problems:
         raise TsrError(problems)
-    return validate_tables(build_tables(sources, actors, coded)), coverage_lines(coded)
+    return validate_tables(build_tables(sources, actors, coded)), format_coverage(coverage_rows(sources, coded))
 
 
 def build_package(layout: Layout, *, force: bool = False) -> str:
@@ -114,10 +100,10 @@ def build_package(layout: Layout, *, force: bool = False) -> str:
 
     from pipelines import package_check, publish
     from pipelines.database import export_parquet, write_database
-    from pipelines.yamlfile import read_yaml
+    from pipelines.yamlfile import read_yaml, strip_lines
 
     tables, coverage = build_tables_checked(layout)
-    publish.check_staging_empty(root)
+    publish.remove_leftover_staging(root)
     staging = root / f".staging-{os.getpid()}"
     staging.mkdir()
     checker = None
@@ -126,7 +112,7 @@ def build_package(layout: Layout, *, force: bool = False) -> str:
         database = staging / "data" / "turkey_syria.duckdb"
         write_database(tables, database)
         export_parquet(database, staging / "data" / "parquet")
-        meta = _plain(read_yaml(Path(__file__).with_name("package.meta.yaml"), "pipelines/package.meta.yaml"))
+        meta = strip_lines(read_yaml(Path(__file__).with_name("package.meta.yaml"), "pipelines/package.meta.yaml"))
         data_resources = [publish.table_resource(name, staging) for name in tables]
         data_resources += [publish.parquet_resource(name) for name in tables]
         # The data files are final: validate them in a second process while this one draws.
@@ -143,7 +129,7 @@ def build_package(layout: Layout, *, force: bool = False) -> str:
         publish.write_descriptor(descriptor, staging / "datapackage.json")
         query_results = run_examples(layout.queries_dir, database)
         render_site(tables, descriptor, chart_resources, query_results, staging / "site")
-        problems = package_check.finish(checker) + publish.file_resource_problems(staging, chart_resources)
+        problems = package_check.finish(checker)
         if problems:
             raise TsrError(problems)
     except BaseException:
@@ -155,11 +141,6 @@ def build_package(layout: Layout, *, force: bool = False) -> str:
     published = publish.swap_in(staging, root)
     fingerprint.record(root, published)
     rows = ", ".join(f"{name} {len(frame)}" for name, frame in tables.items())
-    return "\n".join(["built and published:", f"  rows: {rows}", "coverage:", *coverage,
+    return "\n".join(["built and published:", f"  rows: {rows}", "coverage:", coverage,
                       f"  {len(published)} files published in {time.perf_counter() - started:.2f} s"])
 
-
-def _plain(value):
-    from pipelines.yamlfile import strip_lines
-
-    return strip_lines(value)

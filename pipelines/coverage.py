@@ -18,39 +18,36 @@ _CODED_AS = {"fact": "facts", "event": "events", "fact_and_event": "fact_and_eve
 _PROGRESS_CODES = {"coding-todo", "unaccounted-mention"}
 
 
-def _row(source_id: str, language: str | None, coded, extracted: int) -> dict:
+def _row(source_id: str, language: str | None, coded) -> dict:
     row = {"source_id": source_id, "language": language, **{column: 0 for column in COUNTED}}
     for mention in coded.mentions:
         row[_CODED_AS[mention["coded_as"]]] += 1
-    # The coding names unaccounted mentions only once no todo is left (until then they are the
-    # todos), so count them from the extractor rather than from the problems.
-    row["mentions"] = extracted
-    row["unaccounted"] = extracted - len(coded.mentions)
+    # Counted by the coding itself: it names unaccounted mentions as problems only once no todo is left.
+    row["mentions"] = len(coded.mentions) + coded.unclaimed
+    row["unaccounted"] = coded.unclaimed
     row["todo"] = coded.todo
     row["problems"] = sum(1 for p in coded.problems if p.code not in _PROGRESS_CODES)
     return row
 
 
+def coverage_rows(sources, coded_sources, source_id: str | None = None) -> pd.DataFrame:
+    """One row per coded source (or only `source_id`), from what `code_all` returned. Pure."""
+    language = {s.source_id: s.meta["language"] for s in sources}
+    rows = [_row(c.source_id, language.get(c.source_id), c) for c in coded_sources
+            if source_id in (None, c.source_id)]
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
 def coverage(layout: Layout, source_id: str | None = None) -> pd.DataFrame:
     """One row per source (or only `source_id`) with its mention counts; columns as COLUMNS."""
     from pipelines.build import code_all
-    from pipelines.stub import source_mentions
 
     sources, coded_sources = code_all(layout)
-    by_id = {s.source_id: s for s in sources}
-    if source_id is not None and source_id not in by_id:
+    known = sorted(s.source_id for s in sources)
+    if source_id is not None and source_id not in known:
         raise TsrError(Problem("unknown-source", layout.rel(layout.sources_dir), source_id,
-                               f"no source with this id; registered sources: {', '.join(sorted(by_id)) or 'none'}"))
-    rows = []
-    for coded in coded_sources:
-        if source_id not in (None, coded.source_id):
-            continue
-        source = by_id.get(coded.source_id)
-        if source is None:  # a coding file without a source: only its problem to show
-            rows.append(_row(coded.source_id, None, coded, 0))
-        else:
-            rows.append(_row(source.source_id, source.meta["language"], coded, len(source_mentions(source))))
-    return pd.DataFrame(rows, columns=COLUMNS)
+                               f"no source with this id; registered sources: {', '.join(known) or 'none'}"))
+    return coverage_rows(sources, coded_sources, source_id)
 
 
 def complete(table: pd.DataFrame) -> bool:

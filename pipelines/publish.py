@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipelines.errors import Problem
 from schemas import TABLES
 from schemas.table_schema import columns, description, frictionless_schema, title
 
@@ -118,21 +117,6 @@ def with_file_stats(resources: list[dict], staging: Path) -> list[dict]:
             for r in resources]
 
 
-def file_resource_problems(staging: Path, resources: list[dict]) -> list[Problem]:
-    """Non-table resources (charts) exist and match their declared bytes and hash."""
-    problems = []
-    for resource in resources:
-        path = staging / resource["path"]
-        if not path.is_file():
-            problems.append(Problem("missing-resource", resource["path"], resource["name"], "declared but not written"))
-            continue
-        if "bytes" in resource and resource["bytes"] != path.stat().st_size:
-            problems.append(Problem("byte-count", resource["path"], resource["name"], "size differs from the descriptor"))
-        if "hash" in resource and resource["hash"] != "sha256:" + file_sha256(path):
-            problems.append(Problem("hash-count", resource["path"], resource["name"], "sha256 differs from the descriptor"))
-    return problems
-
-
 def published_paths(root: Path) -> set[str]:
     found = {p for p in PUBLISHED_FILES if (root / p).exists()}
     for pattern in PUBLISHED_GLOBS:
@@ -157,7 +141,8 @@ def swap_in(staging: Path, root: Path) -> list[str]:
     return sorted(new)
 
 
-def check_staging_empty(root: Path) -> None:
+def remove_leftover_staging(root: Path) -> None:
+    """Staging folders of builds that were killed before they could clean up."""
     for leftover in root.glob(".staging-*"):
         shutil.rmtree(leftover, ignore_errors=True)
 

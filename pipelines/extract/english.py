@@ -14,7 +14,7 @@ import datetime as dt
 import re
 
 from pipelines.extract import dates, qualifiers
-from pipelines.extract.common import Pending, date_mention as _date, end as _end
+from pipelines.extract.common import Pending, date_mention as _date, day_month_year, end as _end, iso_date
 from pipelines.extract.mention import Mention
 from pipelines.extract.nouns import counted_noun
 from pipelines.extract.numbers import number_value
@@ -167,34 +167,12 @@ def extract(text: str, ref: dt.date | None) -> list[tuple[Mention, Pending | Non
     return out
 
 
-def _day_month_year(m, ref, d, mo, y):
-    month = dates.month_number(mo)
-    day = int(re.match(r"\d+", d).group(0))
-    if y is not None:
-        year = int(y)
-        if dates.valid_day(year, month, day):
-            return _date(m, "date", dates.iso(year, month, day), "day")
-        return _date(m, "date", dates.iso(year, month), "month")
-    if ref is not None:
-        year = dates.closest_year(month, day, ref)
-        if dates.valid_day(year, month, day):
-            return _date(m, "date", dates.iso(year, month, day), "day", inferred=True)
-    return _date(m, "date", None, "unknown", pending=(month, day))
-
-
-def _b_iso(m, text, ref):
-    y, mo, d = int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"])
-    if not dates.valid_day(y, mo, d):
-        return None
-    return _date(m, "date", dates.iso(y, mo, d), "day")
-
-
 def _b_dmy(m, text, ref):
-    return _day_month_year(m, ref, m["dmy_d"], m["dmy_m"], m["dmy_y"])
+    return day_month_year(m, ref, m["dmy_d"], m["dmy_m"], m["dmy_y"])
 
 
 def _b_mdy(m, text, ref):
-    return _day_month_year(m, ref, m["mdy_d"], m["mdy_m"], m["mdy_y"])
+    return day_month_year(m, ref, m["mdy_d"], m["mdy_m"], m["mdy_y"])
 
 
 def _b_my(m, text, ref):
@@ -358,7 +336,7 @@ def _scale_only_on_second(a: str, b: str) -> bool:
 
 
 _BUILDERS = {
-    "ISO": _b_iso, "DMY": _b_dmy, "MDY": _b_mdy, "MY": _b_my, "MOD": _b_mod, "YSPAN": _b_yspan,
+    "ISO": iso_date, "DMY": _b_dmy, "MDY": _b_mdy, "MY": _b_my, "MOD": _b_mod, "YSPAN": _b_yspan,
     "DECADE": _b_decade, "BMONTH": _b_bmonth, "WEEKDAY": _b_weekday, "AGO": _b_ago,
     "PERIOD": _b_period, "THIS": _b_this, "DEIXIS": _b_deixis, "IDENT": _b_ident,
     "ORDINAL": _b_ordinal, "VAGUE": _b_vague, "QTY": _b_qty,

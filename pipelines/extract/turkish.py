@@ -15,7 +15,7 @@ import datetime as dt
 import re
 
 from pipelines.extract import dates, qualifiers
-from pipelines.extract.common import Pending, date_mention, end as _end
+from pipelines.extract.common import Pending, date_mention, day_month_year, end as _end, iso_date
 from pipelines.extract.mention import Mention
 from pipelines.extract.numbers import TR_SMALL, number_value
 from pipelines.extract.trie import trie_regex, with_capitals
@@ -113,23 +113,8 @@ def _b_numdate(m, text, ref):
     return date_mention(m, "date", dates.iso(y, mo, d), "day")
 
 
-def _b_iso(m, text, ref):
-    y, mo, d = int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"])
-    return date_mention(m, "date", dates.iso(y, mo, d), "day") if dates.valid_day(y, mo, d) else None
-
-
 def _b_dmy(m, text, ref):
-    month, day = dates.month_number(m["dmy_m"]), int(m["dmy_d"])
-    if m["dmy_y"]:
-        year = int(m["dmy_y"])
-        if dates.valid_day(year, month, day):
-            return date_mention(m, "date", dates.iso(year, month, day), "day")
-        return date_mention(m, "date", dates.iso(year, month), "month")
-    if ref is not None:
-        year = dates.closest_year(month, day, ref)
-        if dates.valid_day(year, month, day):
-            return date_mention(m, "date", dates.iso(year, month, day), "day", inferred=True)
-    return date_mention(m, "date", None, "unknown", pending=(month, day))
+    return day_month_year(m, ref, m["dmy_d"], m["dmy_m"], m["dmy_y"])
 
 
 def _b_yma(m, text, ref):
@@ -222,7 +207,7 @@ def _b_qty(m, text, ref):
 
 
 _BUILDERS = {
-    "NUMDATE": _b_numdate, "ISO": _b_iso, "DMY": _b_dmy, "YMA": _b_yma, "MY": _b_my, "MA": _b_ma,
+    "NUMDATE": _b_numdate, "ISO": iso_date, "DMY": _b_dmy, "YMA": _b_yma, "MY": _b_my, "MA": _b_ma,
     "IDENT": _b_ident, "WEEKDAY": _b_weekday, "REL": _b_rel, "AGO": _b_ago, "DEIXIS": _b_deixis,
     "VAGUE": _b_vague, "QTY": _b_qty,
 }
