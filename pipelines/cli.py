@@ -60,7 +60,7 @@ def sql(root: Path, query: str | None, query_file: Path | None, fmt: str) -> Non
 
     Example: tsr sql --file queries/01_returns_hatay_share.sql --format csv
     """
-    from pipelines.sql import ReadOnlyError, format_result, run_query
+    from pipelines.query.sql import ReadOnlyError, format_result, run_query
 
     if (query is None) == (query_file is None):
         raise click.UsageError("give either QUERY or --file")
@@ -86,7 +86,7 @@ def mentions(files: tuple[Path, ...], lang: str, reference_date, fmt: str) -> No
     import json
 
     from pipelines.extract import extract_mentions
-    from pipelines.sources import decode_text
+    from pipelines.sources.registry import decode_text
 
     ref = reference_date.date() if reference_date else None
     rows = []
@@ -125,7 +125,7 @@ def add_source_command(root: Path, file: Path, title: str, publisher, url, publi
 
     Example: tsr add-source report.txt --title "Returns pass one million" --published 2025-06-01 --language tr
     """
-    from pipelines.add_source import add_source
+    from pipelines.sources.add import add_source
 
     try:
         source_id = add_source(
@@ -147,7 +147,7 @@ def stub(root: Path, source_id: str, force: bool) -> None:
 
     Example: tsr stub 004_1a2b3c4d5e6f7a8b
     """
-    from pipelines.stub import write_stub
+    from pipelines.coding.stub import write_stub
 
     layout = Layout(root)
     try:
@@ -166,7 +166,7 @@ def coverage(root: Path, source_id: str | None) -> None:
     Exits non-zero while any mention is todo or unaccounted.
     Example: tsr coverage 003_6dc9c966a4e88e09
     """
-    from pipelines.coverage import complete, coverage as coverage_table, format_coverage
+    from pipelines.coding.coverage import complete, coverage as coverage_table, format_coverage
 
     try:
         table = coverage_table(Layout(root), source_id)

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipelines.add_source import add_source
+from pipelines.sources.add import add_source
 from pipelines.cli import cli
 from pipelines.errors import TsrError
 from pipelines.paths import REPO_ROOT, Layout
-from pipelines.sources import SOURCE_ID_RE, read_sources, sha256_hex
+from pipelines.sources.registry import SOURCE_ID_RE, read_sources, sha256_hex
 from pipelines.yamlfile import read_yaml
 
 FIXTURES = Path(__file__).parent / "fixtures" / "new_sources"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipelines import publish
+from pipelines.publish import files as publish
 from pipelines.build import build_package
 from pipelines.cli import cli
 from pipelines.errors import Problem, TsrError
@@ -134,7 +134,7 @@ def test_unaccounted_mention(published):
 
 def test_late_failure_publishes_nothing(published, monkeypatch):
     """A failure after the files are staged (here: the Frictionless validation) still publishes nothing."""
-    from pipelines import package_check
+    from pipelines.publish import package_check
 
     real_finish = package_check.finish
     monkeypatch.setattr(package_check, "finish", lambda process: real_finish(process) + [

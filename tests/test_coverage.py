@@ -8,12 +8,12 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from pipelines.add_source import add_source
+from pipelines.sources.add import add_source
 from pipelines.cli import cli
-from pipelines.coverage import COLUMNS, complete, coverage, format_coverage
+from pipelines.coding.coverage import COLUMNS, complete, coverage, format_coverage
 from pipelines.errors import TsrError
 from pipelines.paths import REPO_ROOT, Layout
-from pipelines.stub import write_stub
+from pipelines.coding.stub import write_stub
 
 REPORT_EN = Path(__file__).parent / "fixtures" / "new_sources" / "report_en.txt"
 

@@ -18,15 +18,15 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from pipelines.add_source import add_source
+from pipelines.sources.add import add_source
 from pipelines.build import build_package
 from pipelines.cli import cli
-from pipelines.coverage import coverage
+from pipelines.coding.coverage import coverage
 from pipelines.errors import TsrError
 from pipelines.paths import REPO_ROOT, Layout
-from pipelines.quotes import locate
-from pipelines.sources import sha256_hex
-from pipelines.stub import write_stub
+from pipelines.coding.quotes import locate
+from pipelines.sources.registry import sha256_hex
+from pipelines.coding.stub import write_stub
 from pipelines.yamlfile import read_yaml, strip_lines
 
 pytestmark = pytest.mark.slow

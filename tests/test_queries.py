@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.queries import read_queries
+from pipelines.query.examples import read_queries
 from pipelines.paths import REPO_ROOT
-from pipelines.sql import run_query
+from pipelines.query.sql import run_query
 
 QUERIES = {q.name: q for q in read_queries(REPO_ROOT / "queries")}
 

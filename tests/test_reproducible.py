@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 
-from pipelines import publish
+from pipelines.publish import files as publish
 from pipelines.build import build_package
 from pipelines.paths import REPO_ROOT, Layout
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pandera.errors
 import pytest
 
-from pipelines.database import create_table_sql
+from pipelines.publish.database import create_table_sql
 from schemas import TABLES
 from schemas.table_schema import columns, frictionless_schema
 from schemas.vocabularies import terms

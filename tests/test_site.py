@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.site import render_site, value_phrase
+from pipelines.site.render import render_site, value_phrase
 from schemas import TABLES
 from schemas.table_schema import description, frictionless_schema, title
 

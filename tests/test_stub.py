@@ -9,14 +9,14 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from pipelines.add_source import add_source
+from pipelines.sources.add import add_source
 from pipelines.cli import cli
-from pipelines.coding import DISMISS_KEYS, EVENT_KEYS, FACT_KEYS, apply_coding
+from pipelines.coding.apply import DISMISS_KEYS, EVENT_KEYS, FACT_KEYS, apply_coding
 from pipelines.errors import TsrError
 from pipelines.extract.mention import Mention
 from pipelines.paths import REPO_ROOT, Layout
-from pipelines.sources import Source, read_sources
-from pipelines.stub import _keywords, stub_document, suggest_category, write_stub
+from pipelines.sources.registry import Source, read_sources
+from pipelines.coding.stub import _keywords, stub_document, suggest_category, write_stub
 from pipelines.yamlfile import parse_yaml, strip_lines
 from schemas.vocabularies import terms
 

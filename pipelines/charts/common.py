@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 
 from pipelines.cells import blank  # also used by the chart modules
 
-META_FILE = Path(__file__).resolve().parent.parent / "charts.meta.yaml"
+META_FILE = Path(__file__).resolve().parent / "charts.meta.yaml"
 CHARTS_PATH = "data/charts"  # where the build puts the charts, relative to the package root
 
 # Points: title, subtitle, body, notes.

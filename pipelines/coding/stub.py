@@ -14,8 +14,8 @@ import yaml
 
 from pipelines.errors import Problem, TsrError
 from pipelines.paths import Layout
-from pipelines.quotes import sentence_around
-from pipelines.sources import Source, read_sources
+from pipelines.coding.quotes import sentence_around
+from pipelines.sources.registry import Source, read_sources
 from schemas.vocabularies import terms
 
 KEYWORDS_FILE = Path(__file__).with_name("stub_keywords.yaml")
@@ -67,7 +67,7 @@ HEADER = """\
 #       quote: Repair work continues on the M4 and M5 highways
 #       reason: road name, not a quantity
 #
-# `suggested_category` below is a keyword guess (pipelines/stub_keywords.yaml), not a decision.
+# `suggested_category` below is a keyword guess (pipelines/coding/stub_keywords.yaml), not a decision.
 """
 
 

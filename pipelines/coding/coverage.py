@@ -40,7 +40,7 @@ def coverage_rows(sources, coded_sources, source_id: str | None = None) -> pd.Da
 
 def coverage(layout: Layout, source_id: str | None = None) -> pd.DataFrame:
     """One row per source (or only `source_id`) with its mention counts; columns as COLUMNS."""
-    from pipelines.build import code_all
+    from pipelines.coding.run import code_all
 
     sources, coded_sources = code_all(layout)
     known = sorted(s.source_id for s in sources)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipelines.sql import run_query
+from pipelines.query.sql import run_query
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipelines.coding import CodedSource
-from pipelines.sources import Source, source_row
+from pipelines.coding.apply import CodedSource
+from pipelines.sources.registry import Source, source_row
 from schemas import TABLES
 from schemas.table_schema import columns, table_meta
 

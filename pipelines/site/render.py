@@ -18,7 +18,7 @@ from pipelines.cells import blank as _blank
 from schemas.vocabularies import vocabularies
 
 HERE = Path(__file__).resolve().parent
-TEMPLATE = HERE / "site_template.html"
+TEMPLATE = HERE / "template.html"
 CSS = HERE / "site.css"
 UP = "../"  # the page lives in <root>/site/, every file it links to is relative to <root>
 ALLOWED = " Allowed values — "  # how schemas.fields.vocab appends the definitions to a description

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from pipelines.errors import Problem
 from pipelines.extract import Mention
-from pipelines.quotes import QuoteError, Span, locate, sentence_around
-from pipelines.sources import Source
+from pipelines.coding.quotes import QuoteError, Span, locate, sentence_around
+from pipelines.sources.registry import Source
 from pipelines.yamlfile import line_of
 from schemas.vocabularies import terms
 

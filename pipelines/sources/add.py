@@ -14,7 +14,7 @@ import yaml
 
 from pipelines.errors import Problem, TsrError
 from pipelines.paths import Layout
-from pipelines.sources import SOURCE_ID_RE, check_meta, decode_text, sha256_hex
+from pipelines.sources.registry import SOURCE_ID_RE, check_meta, decode_text, sha256_hex
 from pipelines.yamlfile import parse_yaml
 
 DEFAULT_BASIS = {

@@ -1,7 +1,7 @@
 """Validate a Frictionless descriptor, as a separate process that runs beside chart drawing.
 
 Frictionless validation is the slowest stage of the build and needs nothing the charts produce, so
-the build starts it early (`python -m pipelines.package_check DESCRIPTOR`) and collects its verdict
+the build starts it early (`python -m pipelines.publish.package_check DESCRIPTOR`) and collects its verdict
 at the end. It prints one JSON list of problems and exits 0 whether or not the package is valid.
 """
 from __future__ import annotations
@@ -27,7 +27,7 @@ def problems_of(descriptor: Path) -> list[dict]:
 
 
 def start(descriptor: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "pipelines.package_check", str(descriptor)],
+    return subprocess.Popen([sys.executable, "-m", "pipelines.publish.package_check", str(descriptor)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

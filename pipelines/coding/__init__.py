@@ -1,0 +1,1 @@
+"""coding phase of the pipeline."""

@@ -1,0 +1,69 @@
+"""Code every registered source: extract its mentions, apply its coding file, then the cross-source steps
+(derivations, duplicate ids). Pure with respect to published files: it only reads the inputs."""
+from __future__ import annotations
+
+from pipelines.errors import Problem, TsrError
+from pipelines.paths import Layout
+
+
+def read_actors(layout: Layout) -> list[dict]:
+    from pipelines.coding.actors import actor_rows
+    from pipelines.yamlfile import read_yaml
+
+    file = layout.rel(layout.actors_file)
+    if not layout.actors_file.exists():
+        raise TsrError(Problem("missing-file", file, "", "the actor registry is missing"))
+    return actor_rows(read_yaml(layout.actors_file, file), file)
+
+
+def code_all(layout: Layout, actors: list[dict] | None = None):
+    """(sources, coded sources) for every registered source. Coding problems stay in each CodedSource."""
+    from pipelines.coding.apply import CodedSource, apply_coding
+    from pipelines.coding.derive import apply_derivations
+    from pipelines.extract import extract_mentions
+    from pipelines.sources.registry import read_sources
+    from pipelines.yamlfile import read_yaml
+
+    sources = read_sources(layout)
+    actor_ids = {a["actor_id"] for a in (actors if actors is not None else read_actors(layout))}
+    coded: list[CodedSource] = []
+    for source in sources:
+        path = layout.coding_dir / f"{source.source_id}.yaml"
+        file = layout.rel(path)
+        mentions = extract_mentions(source.text, lang=source.meta["language"])
+        if not path.exists():
+            result = apply_coding(source, mentions, {"source_id": source.source_id}, file, actor_ids)
+            result.problems.insert(0, Problem("missing-coding", file, "", f"source {source.source_id} has no coding file; run `tsr stub {source.source_id}`"))
+        else:
+            try:
+                coding = read_yaml(path, file)
+            except TsrError as exc:
+                result = CodedSource(source.source_id, file, problems=list(exc.problems), unclaimed=len(mentions))
+                coded.append(result)
+                continue
+            result = apply_coding(source, mentions, coding, file, actor_ids)
+        coded.append(result)
+    known = {s.source_id for s in sources}
+    for path in sorted(layout.coding_dir.glob("*.yaml")):
+        if path.stem not in known and path != layout.actors_file:
+            coded.append(CodedSource(path.stem, layout.rel(path), problems=[Problem(
+                "unknown-source", layout.rel(path), path.stem, f"coding file for {path.stem!r}, which is not a registered source")]))
+    files = {c.source_id: c.file for c in coded}
+    all_facts = [f for c in coded for f in c.facts]
+    derivation_problems = apply_derivations(all_facts, [d for c in coded for d in c.derivations], files)
+    for problem in derivation_problems:
+        next(c for c in coded if c.file == problem.file).problems.append(problem)
+    return sources, coded
+
+
+def duplicate_id_problems(coded) -> list[Problem]:
+    problems, seen = [], {}
+    for c in coded:
+        for kind, rows, key in (("fact", c.facts, "fact_id"), ("event", c.events, "event_id")):
+            for row in rows:
+                ident = (kind, row[key])
+                if ident in seen:
+                    problems.append(Problem("duplicate-id", c.file, row[key], f"{kind} id already used in {seen[ident]}"))
+                else:
+                    seen[ident] = c.file
+    return problems

@@ -1,0 +1,1 @@
+"""publish phase of the pipeline."""

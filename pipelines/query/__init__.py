@@ -1,0 +1,1 @@
+"""query phase of the pipeline."""

@@ -1,0 +1,1 @@
+"""site phase of the pipeline."""

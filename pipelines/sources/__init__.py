@@ -1,0 +1,1 @@
+"""sources phase of the pipeline."""
