@@ -12,6 +12,7 @@ import click
 
 from pipelines.errors import TsrError
 from pipelines.paths import REPO_ROOT, Layout
+from pipelines.query.caps import MAX_MEMORY, MAX_QUERY_BYTES, MAX_ROWS, TIMEOUT_SECONDS
 
 root_option = click.option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=REPO_ROOT, show_default=True,
@@ -53,22 +54,36 @@ def build(root: Path, force: bool) -> None:
 @click.option("--file", "-f", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Read the query from a .sql file (e.g. one of queries/*.sql).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-def sql(root: Path, query: str | None, query_file: Path | None, fmt: str) -> None:
-    """Run a read-only SQL query against data/turkey_syria.duckdb; writes are refused.
+@click.option("--max-rows", type=click.IntRange(min=1), default=MAX_ROWS, show_default=True,
+              help="Stop with an error when the query returns more rows than this.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=TIMEOUT_SECONDS, show_default=True,
+              help="Stop the query after this many seconds.")
+@click.option("--max-query-bytes", type=click.IntRange(min=1), default=MAX_QUERY_BYTES, show_default=True,
+              help="Refuse a query (or --file) larger than this.")
+@click.option("--max-memory", default=MAX_MEMORY, show_default=True,
+              help="DuckDB's memory limit for the query (e.g. 500MB, 4GB).")
+def sql(root: Path, query: str | None, query_file: Path | None, fmt: str, max_rows: int, timeout: float,
+        max_query_bytes: int, max_memory: str) -> None:
+    """Run a read-only SQL query against data/turkey_syria.duckdb; only SELECT and EXPLAIN run.
+
+    The database is opened read-only with no file, network or extension access; the query's size,
+    rows and running time are capped.
 
     Example: tsr sql "SELECT indicator, value, qualifier FROM facts WHERE category = 'returns'"
 
     Example: tsr sql --file queries/01_returns_hatay_share.sql --format csv
     """
-    from pipelines.query.sql import ReadOnlyError, format_result, run_query
+    from pipelines.query.sql import ReadOnlyError, format_result, read_query_file, run_query
 
     if (query is None) == (query_file is None):
         raise click.UsageError("give either QUERY or --file")
-    text = query if query is not None else query_file.read_text(encoding="utf-8")
     try:
-        click.echo(format_result(run_query(Layout(root).database, text), fmt), nl=False)
+        text = query if query is not None else read_query_file(query_file, max_query_bytes)
+        result = run_query(Layout(root).database, text, max_rows=max_rows, timeout=timeout,
+                           max_query_bytes=max_query_bytes, max_memory=max_memory)
     except ReadOnlyError as exc:
         raise click.ClickException(str(exc)) from None
+    click.echo(format_result(result, fmt), nl=False)
 
 
 @cli.command()
