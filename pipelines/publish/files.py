@@ -26,15 +26,53 @@ def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+# Spreadsheets run a cell that starts with one of these as a formula (OWASP's CSV injection advice).
+# A leading ' is escaped too, so that the rule can be undone exactly: see `csv_cell_text`.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def _text_cell(value) -> str:
+    """A text cell, always quoted; one ' in front when it would start like a formula (or with ')."""
+    if pd.isna(value):
+        return ""
+    text = str(value)
+    if text.startswith(FORMULA_STARTS):
+        text = "'" + text
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _plain_cell(value) -> str:
+    text = "" if pd.isna(value) else str(value)
+    return f'"{text}"' if any(ch in text for ch in ',"\n\r') else text
+
+
+def csv_cell_text(cell: str) -> str:
+    """The raw text of a published CSV text cell: the inverse of the formula rule (drops one leading ')."""
+    return cell[1:] if cell.startswith("'") else cell
+
+
 def csv_text(frame: pd.DataFrame, table: str) -> str:
-    """CSV with lowercase booleans, integral floats without '.0', LF line ends: stable bytes."""
-    out = frame.copy()
-    for col in columns(TABLES[table]):
-        if col.type == "boolean":
-            out[col.name] = out[col.name].map({True: "true", False: "false"})
-        elif col.type == "number":
-            out[col.name] = out[col.name].map(lambda v: "" if pd.isna(v) else format(float(v), ".12g"))
-    return out.to_csv(index=False, lineterminator="\n")
+    """CSV with lowercase booleans, integral floats without '.0', LF line ends: stable bytes.
+
+    Text (string) columns are always quoted and neutralised against formula injection; numbers,
+    booleans and dates are never touched (-5 in a numeric column is a number). Parquet and DuckDB keep
+    the raw text.
+    """
+    types = {col.name: col.type for col in columns(TABLES[table])}
+    rendered = []
+    for name in frame.columns:
+        kind = types[name]
+        if kind == "boolean":
+            cells = frame[name].map(lambda v: "" if pd.isna(v) else "true" if v else "false")
+        elif kind == "number":
+            cells = frame[name].map(lambda v: "" if pd.isna(v) else format(float(v), ".12g"))
+        elif kind == "string":
+            cells = frame[name].map(_text_cell)
+        else:
+            cells = frame[name].map(_plain_cell)
+        rendered.append(cells.tolist())
+    lines = [",".join(frame.columns)] + [",".join(row) for row in zip(*rendered)]
+    return "\n".join(lines) + "\n"
 
 
 def write_csvs(tables: dict[str, pd.DataFrame], staging: Path) -> None:
