@@ -8,6 +8,7 @@ sharpened, and every mention must be accounted for.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -69,6 +70,9 @@ class _Coder:
     def __init__(self, source: Source, mentions: list[Mention], coding: dict, file: str, actor_ids: set[str]):
         self.source, self.text, self.coding, self.file = source, source.text, coding, file
         self.mentions = mentions
+        # Mention indexes by start offset, so that finding the mentions inside a quote is a bisection.
+        self._by_start = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+        self._starts = [mentions[i].start for i in self._by_start]
         self.actor_ids = actor_ids
         self.out = CodedSource(source.source_id, file)
         # mention index -> (fact_id, event_id, dismissed reason)
@@ -128,10 +132,12 @@ class _Coder:
             wanted, occurrence = str(spec.get("text")), spec.get("occurrence")
         else:
             wanted, occurrence = str(spec), None
-        inside = [i for i, m in enumerate(self.mentions)
-                  if m.start >= span.start and m.end <= span.end and m.text == wanted]
+        within = [i for i in self._by_start[bisect.bisect_left(self._starts, span.start):
+                                            bisect.bisect_right(self._starts, span.end)]
+                  if self.mentions[i].end <= span.end]
+        inside = [i for i in within if self.mentions[i].text == wanted]
         if not inside:
-            found = [m.text for m in self.mentions if m.start >= span.start and m.end <= span.end]
+            found = [self.mentions[i].text for i in within]
             self.problem("mention-not-in-quote", entry, f"no mention {wanted!r} inside the quote; the quote holds {found}")
             return None
         if occurrence is None and len(inside) > 1:
