@@ -11,12 +11,23 @@ from pathlib import Path
 import click
 
 from pipelines.errors import TsrError
-from pipelines.paths import REPO_ROOT, Layout
+from pipelines.paths import ROOT_MARKERS, Layout, find_root
 from pipelines.query.caps import MAX_MEMORY, MAX_QUERY_BYTES, MAX_ROWS, TIMEOUT_SECONDS
 
+def _package_root(ctx, param, value: Path | None) -> Path:
+    if value is not None:
+        return value
+    found = find_root(Path.cwd())
+    if found is None:
+        raise click.UsageError(f"not inside a package: no folder from {Path.cwd()} upward holds "
+                               f"{' and '.join(m + '/' for m in ROOT_MARKERS)}; cd into the package or pass --root")
+    return found
+
+
 root_option = click.option(
-    "--root", type=click.Path(file_okay=False, path_type=Path), default=REPO_ROOT, show_default=True,
-    help="Package root (the folder holding datapackage.json).")
+    "--root", type=click.Path(file_okay=False, path_type=Path), default=None, callback=_package_root,
+    help="Package root. Default: the nearest folder from the current directory upward holding "
+         "data/sources/ and data/coding/.")
 
 
 def _fail(exc: TsrError) -> None:

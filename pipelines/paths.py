@@ -1,10 +1,23 @@
-"""Where the package keeps its inputs and outputs, relative to a package root."""
+"""Where the package keeps its inputs and outputs, relative to a package root, and how `tsr` finds the
+root: the nearest folder, from the current directory upward (as git finds its repository), that
+holds the build's inputs `data/sources/` and `data/coding/`. Not the folder the code was installed
+from: a copy of the package, even with its own copied .venv, must never write into the original."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parent.parent  # where the code lives (its tests and benchmarks use it)
+ROOT_MARKERS = ("data/sources", "data/coding")
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder from `start` upward holding every ROOT_MARKERS folder, or None."""
+    start = Path(start).resolve()
+    for folder in (start, *start.parents):
+        if all((folder / marker).is_dir() for marker in ROOT_MARKERS):
+            return folder
+    return None
 
 
 @dataclass(frozen=True)
