@@ -24,6 +24,14 @@ def _package_root(ctx, param, value: Path | None) -> Path:
     return found
 
 
+def _source_id(ctx, param, value: str | None) -> str | None:
+    from pipelines.sources.registry import SOURCE_ID_RE
+
+    if value is not None and not SOURCE_ID_RE.fullmatch(value):
+        raise click.BadParameter(f"{value!r} is not a source id: NNN_<16 hex digits>, e.g. 003_6dc9c966a4e88e09")
+    return value
+
+
 root_option = click.option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=None, callback=_package_root,
     help="Package root. Default: the nearest folder from the current directory upward holding "
@@ -166,7 +174,7 @@ def add_source_command(root: Path, file: Path, title: str, publisher, url, publi
 
 @cli.command()
 @root_option
-@click.argument("source_id")
+@click.argument("source_id", callback=_source_id)
 @click.option("--force", is_flag=True, help="Overwrite an existing coding file (its coding is lost).")
 def stub(root: Path, source_id: str, force: bool) -> None:
     """Write data/coding/SOURCE_ID.yaml with one todo per number and date mention, ready to code.
@@ -185,7 +193,7 @@ def stub(root: Path, source_id: str, force: bool) -> None:
 
 @cli.command()
 @root_option
-@click.argument("source_id", required=False)
+@click.argument("source_id", required=False, callback=_source_id)
 def coverage(root: Path, source_id: str | None) -> None:
     """Count each source's mentions coded as facts, events, both, dismissed, and still todo or unaccounted.
 

@@ -15,7 +15,7 @@ import yaml
 from pipelines.errors import Problem, TsrError
 from pipelines.paths import Layout
 from pipelines.coding.quotes import occurrences, sentence_around
-from pipelines.sources.registry import Source, read_sources
+from pipelines.sources.registry import SOURCE_ID_RE, Source, read_sources
 from schemas.vocabularies import terms
 
 KEYWORDS_FILE = Path(__file__).with_name("stub_keywords.yaml")
@@ -170,6 +170,9 @@ def source_mentions(source: Source) -> list:
 
 def find_source(layout: Layout, source_id: str) -> Source:
     """The registered source `source_id`; unknown-source names the ids that exist."""
+    if not SOURCE_ID_RE.fullmatch(str(source_id)):  # never build a path from a malformed id (../x, /abs)
+        raise TsrError(Problem("bad-source-id", layout.rel(layout.sources_dir), str(source_id),
+                               "not a source id: NNN_<16 hex digits>, e.g. 003_6dc9c966a4e88e09"))
     if not (layout.sources_dir / f"{source_id}.txt").exists():
         known = sorted(p.stem for p in layout.sources_dir.glob("*.txt"))
         raise TsrError(Problem("unknown-source", layout.rel(layout.sources_dir), source_id,

@@ -14,6 +14,7 @@ from string import Template
 import pandas as pd
 
 from pipelines.cells import blank as _blank
+from pipelines.sources.urls import is_web_url
 
 from schemas.vocabularies import vocabularies
 
@@ -258,11 +259,16 @@ def _published(row: dict) -> str:
     return f"published on or after {_day(earliest)}"
 
 
+def _link(url: str) -> str:
+    """A link for a web address; any other text (javascript:, data:, …) is shown as text, never linked."""
+    return f'<a href="{esc(url)}">{esc(url)}</a>' if is_web_url(url) else esc(url)
+
+
 def sources_html(tables: dict[str, pd.DataFrame]) -> str:
     items = []
     for r in tables["sources"].to_dict("records"):
         publisher = "" if _blank(r.get("publisher")) else f"{esc(r['publisher'])}, "
-        url = "" if _blank(r.get("url")) else f' · original: <a href="{esc(r["url"])}">{esc(r["url"])}</a>'
+        url = "" if _blank(r.get("url")) else f' · original: {_link(r["url"])}'
         items.append(f'<li><a href="{_href(r["path"])}">{esc(r["title"])}</a> — {publisher}{esc(_published(r))}. '
                      f'<span class="muted">Id <code>{esc(r["source_id"])}</code>, SHA-256 <code>{esc(r["sha256"][:16])}…</code>. '
                      f"{esc(r.get('published_basis', ''))}</span>{url}</li>")

@@ -7,6 +7,8 @@ build uses before anything is written, so `tsr add-source` can never leave a sou
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 import textwrap
 from pathlib import Path
 
@@ -14,7 +16,8 @@ import yaml
 
 from pipelines.errors import Problem, TsrError
 from pipelines.paths import Layout
-from pipelines.sources.registry import SOURCE_ID_RE, check_meta, decode_text, sha256_hex
+from pipelines.sources.registry import SOURCE_ID_RE, check_meta, decode_text, not_a_package_file, sha256_hex
+from pipelines.sources.urls import is_web_url
 from pipelines.yamlfile import parse_yaml
 
 DEFAULT_BASIS = {
@@ -22,6 +25,23 @@ DEFAULT_BASIS = {
     "range": "Publication date bounds given by the person who added the source; no further basis was recorded.",
     "unknown": "No publication date was given when the source was added, and none has been inferred yet.",
 }
+
+
+def read_regular_file(file: Path) -> bytes:
+    """The bytes of `file`, which must be a regular file (a link to one is fine: its bytes are vendored).
+
+    Opened without blocking and checked on the open descriptor, so a pipe or a device is refused at once
+    instead of hanging (a FIFO) or never ending (/dev/zero).
+    """
+    try:
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise TsrError(Problem("unreadable-file", str(file), "", f"cannot be read: {exc.strerror}")) from None
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise TsrError(Problem("not-a-regular-file", str(file), "",
+                                   "is not a regular file (a pipe, device, socket or folder); a source must be a file"))
+        return fh.read()
 
 
 def next_sequence(layout: Layout) -> int:
@@ -33,6 +53,8 @@ def next_sequence(layout: Layout) -> int:
 def _existing_with_hash(layout: Layout, digest: str) -> str | None:
     # Hash the vendored bytes rather than trusting metadata: a duplicate is a duplicate text.
     for path in sorted(layout.sources_dir.glob("*.txt")):
+        if not_a_package_file(layout, path):  # never read a pipe; the build reports it
+            continue
         if sha256_hex(path.read_bytes()) == digest:
             return path.stem
     return None
@@ -103,7 +125,7 @@ def add_source(layout: Layout, file: Path, *, title: str, publisher: str | None 
     Raises TsrError (duplicate-source, not-utf8, empty-source, bad-date, …) and writes nothing then.
     """
     file = Path(file)
-    data = file.read_bytes()
+    data = read_regular_file(file)
     decode_text(data, str(file))  # refuses empty and non-UTF-8 files
     digest = sha256_hex(data)
     existing = _existing_with_hash(layout, digest)
@@ -112,6 +134,8 @@ def add_source(layout: Layout, file: Path, *, title: str, publisher: str | None 
                                f"this text is already registered as source {existing} (same sha256 {digest})"))
     if not title or not title.strip():
         raise TsrError(Problem("missing-key", str(file), "title", "a source needs a title"))
+    if url is not None and not is_web_url(url):
+        raise TsrError(Problem("bad-url", str(file), "--url", f"{url!r} is not an http or https address"))
     source_id = f"{next_sequence(layout):03d}_{digest[:16]}"
     text_path = layout.sources_dir / f"{source_id}.txt"
     meta_path = layout.sources_dir / f"{source_id}.meta.yaml"

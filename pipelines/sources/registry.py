@@ -7,12 +7,15 @@ stops the build instead of silently shifting every offset.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipelines.errors import Problem, TsrError
 from pipelines.paths import Layout
+from pipelines.sources.urls import is_web_url
 from pipelines.yamlfile import line_of, read_yaml
 from schemas.vocabularies import terms
 
@@ -40,9 +43,45 @@ def decode_text(data: bytes, file: str) -> str:
     if not data.strip():
         raise TsrError(Problem("empty-source", file, "", "source file is empty"))
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise TsrError(Problem("not-utf8", file, f"byte {exc.start}", "source file is not UTF-8 text")) from None
+    check_characters(text, file)
+    return text
+
+
+# Control characters (Unicode Cc) other than tab, LF and CR would reach the CSVs, the database and the
+# page raw inside quotes; a source holding one is refused rather than silently altered.
+CONTROL_CHARACTER_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def check_characters(text: str, file: str) -> None:
+    found = [m.start() for m in CONTROL_CHARACTER_RE.finditer(text)]
+    if found:
+        at = found[0]
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        more = f" ({len(found) - 1} more after it)" if len(found) > 1 else ""
+        raise TsrError(Problem("control-character", file, f"offset {at} (line {line}, column {column})",
+                               f"control character U+{ord(text[at]):04X} in the source text{more}; only tab, line feed "
+                               "and carriage return are allowed"))
+
+
+def not_a_package_file(layout: Layout, path: Path) -> Problem | None:
+    """A problem if `path` exists but is not a regular file inside the package (a symbolic link, a pipe, a
+    device, or a file reached through a linked folder). The problem names the path as listed, never its target."""
+    if not os.path.lexists(path):
+        return None
+    listed = path.relative_to(layout.root).as_posix() if path.is_relative_to(layout.root) else path.name
+    if path.is_symlink():
+        return Problem("not-a-regular-file", listed, "", "is a symbolic link; a source must be a regular file inside the "
+                       "package (register a copy with tsr add-source)")
+    if not stat.S_ISREG(path.lstat().st_mode):
+        return Problem("not-a-regular-file", listed, "", "is not a regular file (a pipe, device, socket or folder)")
+    if not path.resolve().is_relative_to(layout.root.resolve()):
+        return Problem("outside-package", listed, "", "lies outside the package (through a linked folder); a source "
+                       "must be a regular file inside the package")
+    return None
 
 
 def check_meta(meta, text_bytes: bytes, source_id: str, meta_file: str) -> list[Problem]:
@@ -60,6 +99,8 @@ def check_meta(meta, text_bytes: bytes, source_id: str, meta_file: str) -> list[
     if meta["sha256"] != actual:
         problems.append(Problem("sha256-mismatch", meta_file, "sha256",
                                 f"source text changed after registration: metadata says {meta['sha256']}, file has {actual}"))
+    if meta["url"] is not None and not is_web_url(meta["url"]):
+        problems.append(Problem("bad-url", meta_file, "url", f"{meta['url']!r} is not an http or https address"))
     if meta["language"] not in terms("language"):
         problems.append(Problem("bad-language", meta_file, "language", f"{meta['language']!r} not in {terms('language')}"))
     published = meta["published"]
@@ -94,6 +135,10 @@ def read_sources(layout: Layout) -> list[Source]:
         file = layout.rel(text_path)
         meta_path = text_path.with_name(f"{source_id}.meta.yaml")
         meta_file = layout.rel(meta_path)
+        unsafe = not_a_package_file(layout, text_path) or not_a_package_file(layout, meta_path)
+        if unsafe:  # checked before reading: a pipe would hang the build, a link would publish its target's path
+            problems.append(unsafe)
+            continue
         data = text_path.read_bytes()
         try:
             text = decode_text(data, file)
