@@ -131,7 +131,13 @@ def run_query(database: Path, query: str, *, max_rows: int = MAX_ROWS, timeout: 
     if size > max_query_bytes:
         raise ReadOnlyError(f"query-too-large: the query has {size:,} bytes, more than the cap of {max_query_bytes:,}")
     con = connect_read_only(database, max_memory)
-    timer = threading.Timer(timeout, con.interrupt)
+    timed_out = threading.Event()
+
+    def stop() -> None:
+        timed_out.set()
+        con.interrupt()
+
+    timer = threading.Timer(timeout, stop)
     timer.daemon = True
     try:
         check_read_only(con, query)
@@ -149,7 +155,7 @@ def run_query(database: Path, query: str, *, max_rows: int = MAX_ROWS, timeout: 
                     raise ReadOnlyError(f"too-many-rows: the query returns more than {max_rows:,} rows; "
                                         "add a LIMIT or raise --max-rows")
         except duckdb.InterruptException:
-            if timer.is_alive():  # interrupted by something else than our timer (Ctrl-C)
+            if not timed_out.is_set():  # interrupted by something else than the timer (Ctrl-C)
                 raise
             raise ReadOnlyError(f"query-timeout: the query ran longer than {timeout:g} s and was stopped; "
                                 "raise --timeout") from None
