@@ -142,31 +142,86 @@ def mentions(files: tuple[Path, ...], lang: str, reference_date, fmt: str) -> No
         click.echo("  ".join(str(row[c] if row[c] is not None else "").ljust(widths[c]) for c in columns))
 
 
+class VocabularyChoice(click.Choice):
+    """One of a vocabulary's terms, read only when an option is used or shown: importing `schemas` loads
+    pandas, and `tsr sql` or a no-op `tsr build` must not pay for that."""
+
+    def __init__(self, vocabulary: str) -> None:
+        self.vocabulary = vocabulary
+        super().__init__(())
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        from schemas.vocabularies import terms
+
+        return tuple(terms(self.vocabulary))
+
+    @choices.setter
+    def choices(self, _value) -> None:
+        pass  # fixed by the vocabulary
+
+
+# Options that describe the document: with --meta they come from the metadata file instead.
+_DESCRIBING = ("title", "publisher", "url", "published", "published_between", "language", "basis", "text_scope",
+               "retrieved_on", "topic", "notes")
+
+
 @cli.command("add-source")
 @root_option
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--title", required=True, help="The document's own title (its headline).")
+@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--meta", "meta_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A corpus metadata file NN_slug.meta.json, read as is; FILE defaults to the NN_slug.txt beside it.")
+@click.option("--title", default=None, help="The document's own title (its headline).")
 @click.option("--publisher", default=None, help="Publisher or outlet.")
-@click.option("--url", default=None, help="Address the document was taken from.")
-@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Publication day, YYYY-MM-DD.")
+@click.option("--url", default=None, help="Address the document was taken from (http or https).")
+@click.option("--published", default=None, metavar="DATE",
+              help="Publication date as written: 2025-02-03, 2011-12, 2021, 2025-06/07, 2025-08-06/07, "
+                   "~2025-06-06..2025-06-14 (bound), ~2025-04 (inferred), …")
 @click.option("--published-between", nargs=2, type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               metavar="EARLIEST LATEST", help="Bounds of an unknown publication day.")
-@click.option("--language", type=click.Choice(["en", "tr"]), default="en", show_default=True)
+@click.option("--language", type=VocabularyChoice("language"), default=None, help="Language of the text [default: en].")
 @click.option("--basis", default=None, help="What the publication date rests on.")
-def add_source_command(root: Path, file: Path, title: str, publisher, url, published, published_between, language: str,
-                       basis) -> None:
+@click.option("--text-scope", type=VocabularyChoice("text_scope"), default=None,
+              help="full_text (the whole document) or excerpt (only its figure-bearing sentences) [default: full_text].")
+@click.option("--retrieved-on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Day the document was retrieved.")
+@click.option("--topic", default=None, help="Topic of the document.")
+@click.option("--notes", default=None, help="Known problems of the source.")
+@click.option("--flag", "flags", multiple=True, type=VocabularyChoice("source_flag"),
+              help="A source-level warning (repeatable).")
+@click.option("--sequence", type=click.IntRange(min=0), default=None,
+              help="Sequence number of the id (refused if used); default: the next free one.")
+def add_source_command(root: Path, file: Path | None, meta_file: Path | None, flags: tuple[str, ...],
+                       sequence: int | None, **describing) -> None:
     """Register FILE as a new source (vendored unchanged, with metadata) and print its id.
 
     Example: tsr add-source report.txt --title "Returns pass one million" --published 2025-06-01 --language tr
+
+    Example: tsr add-source --meta ../shared/corpus/docs/21_sozcu_557702_citizenship.meta.json --sequence 121
     """
     from pipelines.sources.add import add_source
+    from pipelines.sources.corpus_meta import add_corpus_source
 
+    layout = Layout(root)
     try:
-        source_id = add_source(
-            Layout(root), file, title=title, publisher=publisher, url=url,
-            published=published.date() if published else None,
-            published_between=tuple(d.date() for d in published_between) if published_between else None,
-            language=language, basis=basis)
+        if meta_file is not None:
+            given = [f"--{name.replace('_', '-')}" for name in _DESCRIBING if describing[name] is not None]
+            if given:
+                raise click.UsageError(f"{', '.join(given)}: with --meta the metadata file describes the document")
+            source_id = add_corpus_source(layout, meta_file, file, sequence=sequence, flags=flags)
+        else:
+            if file is None:
+                raise click.UsageError("give FILE, or --meta NN_slug.meta.json")
+            if not describing["title"]:
+                raise click.UsageError("--title is required without --meta")
+            between, retrieved = describing["published_between"], describing["retrieved_on"]
+            source_id = add_source(
+                layout, file, title=describing["title"], publisher=describing["publisher"], url=describing["url"],
+                published=describing["published"],
+                published_between=tuple(d.date() for d in between) if between else None,
+                language=describing["language"] or "en", basis=describing["basis"],
+                text_scope=describing["text_scope"] or "full_text",
+                retrieved_on=retrieved.date() if retrieved else None, topic=describing["topic"],
+                notes=describing["notes"], flags=flags, sequence=sequence)
     except TsrError as exc:
         _fail(exc)
     click.echo(source_id)

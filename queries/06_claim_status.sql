@@ -5,5 +5,5 @@ FROM (SELECT source_id, 'fact' AS kind, claim_status FROM facts
       UNION ALL
       SELECT source_id, 'event' AS kind, claim_status FROM events) AS x
 JOIN sources AS s USING (source_id)
-GROUP BY ALL
-ORDER BY s.source_id, x.kind, x.claim_status;
+GROUP BY s.source_id, x.kind, x.claim_status
+ORDER BY CAST(split_part(s.source_id, '_', 1) AS INTEGER), x.kind, x.claim_status;  -- 999_… before 1000_…

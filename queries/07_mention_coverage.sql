@@ -3,4 +3,4 @@
 SELECT source_id, coded_as, count(*) AS mentions, string_agg(text, ' | ' ORDER BY start) AS texts
 FROM mentions
 GROUP BY source_id, coded_as
-ORDER BY source_id, coded_as;
+ORDER BY CAST(split_part(source_id, '_', 1) AS INTEGER), coded_as;  -- 999_… before 1000_…

@@ -12,7 +12,20 @@ from schemas.vocabularies import definition, terms
 
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 SNAKE_ID = r"^[a-z0-9][a-z0-9_]*$"
-SOURCE_ID = r"^[0-9]{3}_[0-9a-f]{16}$"
+# A sequence number of three digits (000-999) or more without a leading zero (1000, 12345), then the
+# first 16 hex digits of the text's sha256. Each sequence number has exactly one spelling.
+SOURCE_SEQUENCE = r"(?:[0-9]{3}|[1-9][0-9]{3,})"
+SOURCE_ID = rf"^{SOURCE_SEQUENCE}_[0-9a-f]{{16}}$"
+
+
+def source_sequence(source_id: str) -> int:
+    """The sequence number of a source id: 7 for 007_…, 1000 for 1000_…."""
+    return int(str(source_id).split("_", 1)[0])
+
+
+def source_order(source_id: str) -> tuple[int, str]:
+    """Sort key that puts 999_… before 1000_… (text order would not)."""
+    return source_sequence(source_id), str(source_id)
 
 
 def field(description: str, *, nullable: bool = False, unit: str | None = None, **checks):

@@ -9,7 +9,7 @@ ISO_PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
 class Mentions(pa.DataFrameModel):
-    mention_id: Series[str] = field("Mention id: source id, start and end offsets.", unique=True, str_matches=r"^[0-9]{3}_[0-9a-f]{16}:\d+-\d+$")
+    mention_id: Series[str] = field("Mention id: source id, start and end offsets.", unique=True, str_matches=SOURCE_ID.removesuffix("$") + r":\d+-\d+$")
     source_id: Series[str] = identifier("Source the mention is in.", pattern=SOURCE_ID)
     start: Series[int] = field("Offset of the first character (0-based, Unicode code points).", ge=0)
     end: Series[int] = field("Offset one past the last character.", ge=1)

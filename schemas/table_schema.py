@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
 import pandera.pandas as pa
+
+from schemas.fields import source_sequence
 
 _FRICTIONLESS_TYPES = {"string": "string", "int64": "integer", "Int64": "integer", "float64": "number", "bool": "boolean"}
 _DUCKDB_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "boolean": "BOOLEAN", "date": "DATE"}
@@ -57,6 +60,32 @@ def columns(model: type[pa.DataFrameModel]) -> list[Column]:
 
 def table_meta(model: type[pa.DataFrameModel]) -> dict:
     return dict(model.__config__.metadata or {})
+
+
+# Source ids sort by their sequence number, so that 999_… comes before 1000_… in every output.
+SEQUENCE_ORDERED = frozenset({"source_id"})
+
+
+def _order_key(column: pd.Series) -> pd.Series:
+    if column.name in SEQUENCE_ORDERED:
+        return column.map(lambda v: v if pd.isna(v) else f"{source_sequence(v):020d}_{v}")
+    return column
+
+
+def order_by(model: type[pa.DataFrameModel]) -> list[str]:
+    meta = table_meta(model)
+    return list(meta.get("order_by", meta["primaryKey"]))
+
+
+def sort_frame(frame: pd.DataFrame, model: type[pa.DataFrameModel]) -> pd.DataFrame:
+    """Rows in the model's order_by order (source ids by sequence number): deterministic output."""
+    return frame.sort_values(order_by(model), key=_order_key, kind="stable", na_position="last").reset_index(drop=True)
+
+
+def order_by_sql(model: type[pa.DataFrameModel]) -> str:
+    """The same order as sort_frame, as a DuckDB ORDER BY list."""
+    return ", ".join(f'TRY_CAST(split_part("{c}", \'_\', 1) AS BIGINT) NULLS LAST, "{c}"' if c in SEQUENCE_ORDERED else f'"{c}"'
+                     for c in order_by(model))
 
 
 def title(model) -> str:

@@ -40,16 +40,21 @@ def _event(event_id, category, event_type, start, end, precision, title, status=
             "geography": "SY;TR", "quote": f"Quote for {title}", "quote_start": 10, "quote_end": 20, "notes": None}
 
 
+# The columns of a seed source that the charts do not read.
+SOURCE_EXTRA = {"kind": "text", "text_scope": "full_text", "retrieved_on": None, "published_inferred": True,
+                "published_as_given": None, "topic": None, "flags": None, "notes": None, "slug": None}
+
+
 def sample_tables(hatay: float = 27941) -> dict[str, pd.DataFrame]:
     sources = pd.DataFrame([
         {"source_id": S0, "title": "Turkey confirms coordination with Syria on support for the new Syrian army",
          "publisher": None, "language": "en", "url": None, "path": f"data/sources/{S0}.txt", "sha256": "a" * 64,
          "bytes": 5000, "characters": 4990, "published_earliest": "2025-03-13", "published_latest": None,
-         "published_precision": "range", "published_basis": "Inferred from the text."},
+         "published_precision": "range", "published_basis": "Inferred from the text.", **SOURCE_EXTRA},
         {"source_id": S3, "title": "Exclusive: Turkey Reportedly Planning Military Bases in Syria Amid Deepening Ties",
          "publisher": None, "language": "en", "url": None, "path": f"data/sources/{S3}.txt", "sha256": "b" * 64,
          "bytes": 7000, "characters": 6990, "published_earliest": "2025-02-11", "published_latest": None,
-         "published_precision": "range", "published_basis": "Inferred from the text."},
+         "published_precision": "range", "published_basis": "Inferred from the text.", **SOURCE_EXTRA},
     ])
     actors = pd.DataFrame([
         {"actor_id": "omer_bolat", "name": "Ömer Bolat", "actor_type": "person", "role": "Trade Minister of Türkiye",

@@ -211,7 +211,7 @@ def test_build_refuses_a_hand_written_non_web_url(published):
     meta = published / f"data/sources/{SEED}.meta.yaml"
     meta.write_text(meta.read_text(encoding="utf-8").replace("url: null", "url: 'javascript:alert(1)'"), encoding="utf-8")
     [problem] = build_fails(published, "bad-url")
-    assert problem == f"[bad-url] data/sources/{SEED}.meta.yaml: url: 'javascript:alert(1)' is not an http or https address"
+    assert problem == f"[bad-url] data/sources/{SEED}.meta.yaml: url (line 8): 'javascript:alert(1)' is not an http or https address"
 
 
 def test_page_links_only_web_addresses():
@@ -224,5 +224,5 @@ def test_page_links_only_web_addresses():
          "published_latest": None, "published_precision": "range", "published_basis": "b"}])
     page = sources_html({"sources": sources})
     assert 'href="javascript' not in page.lower()
-    assert "original: javascript:alert(1)</li>" in page
+    assert "original: javascript:alert(1)<br>" in page
     assert '<a href="https://example.org/a?b=1&amp;c=2">https://example.org/a?b=1&amp;c=2</a>' in page

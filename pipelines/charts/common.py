@@ -16,6 +16,7 @@ import yaml
 from matplotlib.figure import Figure
 
 from pipelines.cells import blank  # also used by the chart modules
+from schemas.fields import source_order
 
 META_FILE = Path(__file__).resolve().parent / "charts.meta.yaml"
 CHARTS_PATH = "data/charts"  # where the build puts the charts, relative to the package root
@@ -111,7 +112,7 @@ def when_label(start, end, precision: str) -> str:
 
 def source_line(tables: dict[str, pd.DataFrame], source_ids) -> str:
     """'Source: “Title” [id], published on or after 11 Feb 2025.' for every document a chart draws on."""
-    wanted = sorted({str(s) for s in source_ids if not blank(s)})
+    wanted = sorted({str(s) for s in source_ids if not blank(s)}, key=source_order)
     sources = tables["sources"].set_index("source_id")
     parts = []
     for sid in wanted:

@@ -43,7 +43,7 @@ def coverage(layout: Layout, source_id: str | None = None) -> pd.DataFrame:
     from pipelines.coding.run import code_all
 
     sources, coded_sources = code_all(layout)
-    known = sorted(s.source_id for s in sources)
+    known = [s.source_id for s in sources]  # in sequence order, as read
     if source_id is not None and source_id not in known:
         raise TsrError(Problem("unknown-source", layout.rel(layout.sources_dir), source_id,
                                f"no source with this id; registered sources: {', '.join(known) or 'none'}"))

@@ -7,7 +7,7 @@ import duckdb
 import pandas as pd
 
 from schemas import TABLES
-from schemas.table_schema import columns, description, table_meta, title
+from schemas.table_schema import columns, description, order_by_sql, table_meta, title
 
 # DuckDB 1.x clients (the duckdb CLI 1.5, DBeaver's driver) cannot read the default 2.x storage format.
 STORAGE_COMPATIBILITY = "v1.5.0"
@@ -90,7 +90,7 @@ def export_parquet(database: Path, out_dir: Path) -> list[str]:
     con = duckdb.connect(str(database), read_only=True, config={"threads": 1})
     try:
         for name, model in TABLES.items():
-            order = ", ".join(f'"{c}"' for c in table_meta(model).get("order_by", table_meta(model)["primaryKey"]))
+            order = order_by_sql(model)
             target = _literal(str(out_dir / f"{name}.parquet"))
             con.execute(f'COPY (SELECT * FROM "{name}" ORDER BY {order} NULLS LAST) TO {target} (FORMAT parquet, COMPRESSION zstd)')
     finally:

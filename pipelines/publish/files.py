@@ -125,7 +125,11 @@ def package_descriptor(meta: dict, sources: pd.DataFrame, resources: list[dict])
     source_list = [
         {"title": row.title, "path": row.path, "sha256": row.sha256,
          **({"publisher": row.publisher} if isinstance(row.publisher, str) else {}),
-         **({"url": row.url} if isinstance(row.url, str) else {})}
+         **({"url": row.url} if isinstance(row.url, str) else {}),
+         "kind": row.kind,
+         # An excerpt's offsets refer to the vendored file; its figures are checked at the url.
+         **({"text_scope": row.text_scope} if isinstance(row.text_scope, str) else {}),
+         **({"retrieved_on": row.retrieved_on} if isinstance(row.retrieved_on, str) else {})}
         for row in sources.itertuples(index=False)
     ]
     descriptor = {

@@ -6,15 +6,13 @@ import pandas as pd
 from pipelines.coding.apply import CodedSource
 from pipelines.sources.registry import Source, source_row
 from schemas import TABLES
-from schemas.table_schema import columns, table_meta
+from schemas.table_schema import columns, sort_frame
 
 
 def _frame(table: str, rows: list[dict]) -> pd.DataFrame:
     """A frame with the schema's columns in order, sorted by the schema's order_by: deterministic output."""
     names = [c.name for c in columns(TABLES[table])]
-    frame = pd.DataFrame(rows, columns=names)
-    order = table_meta(TABLES[table]).get("order_by", names[:1])
-    return frame.sort_values(order, kind="stable", na_position="last").reset_index(drop=True)
+    return sort_frame(pd.DataFrame(rows, columns=names), TABLES[table])
 
 
 def returns_rows(facts: list[dict], attributes: list[dict]) -> list[dict]:

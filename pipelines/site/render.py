@@ -107,6 +107,7 @@ def figures_html(tables: dict[str, pd.DataFrame]) -> str:
         who = f"{esc(actor['name'])}" + (f", {esc(actor['role'])}" if not _blank(actor.get("role")) else "") if actor else ""
         unit = "" if fact["unit"] == "people" else f" {esc(fact['unit'])}"
         rows = [("Source", f'<a href="{_href(source["path"])}">{esc(source["title"])}</a>' if source else esc(fact["source_id"])),
+                *([("Scope", scope_html(source))] if source.get("text_scope") == "excerpt" else []),
                 ("Claim status", _badge(fact["claim_status"])),
                 ("Period", esc(_period(fact)))]
         if who:
@@ -249,29 +250,62 @@ def queries_html(query_results: list[dict], shown: int = 3) -> str:
 # -- sources, citation, licence -------------------------------------------------------------------
 
 def _published(row: dict) -> str:
+    """The publication date as precisely as it is known, never sharper."""
     earliest, latest = row.get("published_earliest"), row.get("published_latest")
+    precision = row.get("published_precision")
     if _blank(earliest):
-        return "publication date unknown"
-    if not _blank(latest) and str(latest) != str(earliest):
-        return f"published between {_day(earliest)} and {_day(latest)}"
-    if row.get("published_precision") == "day" or not _blank(latest):
-        return f"published {_day(earliest)}"
-    return f"published on or after {_day(earliest)}"
+        text = "publication date unknown"
+    elif precision == "month":
+        text = f"published in {dt.date.fromisoformat(str(earliest)):%B %Y}"
+    elif precision == "year":
+        text = f"published in {str(earliest)[:4]}"
+    elif not _blank(latest) and str(latest) != str(earliest):
+        text = f"published between {_day(earliest)} and {_day(latest)}"
+    elif precision == "day" or not _blank(latest):
+        text = f"published {_day(earliest)}"
+    else:
+        text = f"published on or after {_day(earliest)}"
+    return text + (" (inferred)" if row.get("published_inferred") is True else "")
 
 
-def _link(url: str) -> str:
-    """A link for a web address; any other text (javascript:, data:, …) is shown as text, never linked."""
-    return f'<a href="{esc(url)}">{esc(url)}</a>' if is_web_url(url) else esc(url)
+def safe_url(value) -> str | None:
+    """The address if it is http(s) — only those become links; anything else is shown as text."""
+    if _blank(value):
+        return None
+    # javascript:, data:, a leading space … are shown as text, never linked
+    return str(value) if is_web_url(str(value)) else None
+
+
+def _url_html(value) -> str:
+    url = safe_url(value)
+    return f'<a href="{esc(url)}">{esc(url)}</a>' if url else esc(value)
+
+
+def scope_html(row: dict) -> str:
+    """'full text' or 'excerpt: check the figure at <url>' for one source."""
+    if row.get("text_scope") == "excerpt":
+        where = f" at {_url_html(row.get('url'))}" if not _blank(row.get("url")) else " at its original (no address recorded)"
+        return f'<strong class="scope excerpt">excerpt: check the figure{where}</strong>'
+    if row.get("text_scope") == "full_text":
+        return '<span class="scope">full text</span>'
+    return f'<span class="scope">{esc(row.get("kind"))}</span>'
 
 
 def sources_html(tables: dict[str, pd.DataFrame]) -> str:
     items = []
     for r in tables["sources"].to_dict("records"):
         publisher = "" if _blank(r.get("publisher")) else f"{esc(r['publisher'])}, "
-        url = "" if _blank(r.get("url")) else f' · original: {_link(r["url"])}'
-        items.append(f'<li><a href="{_href(r["path"])}">{esc(r["title"])}</a> — {publisher}{esc(_published(r))}. '
+        retrieved = "" if _blank(r.get("retrieved_on")) else f", retrieved {esc(_day(r['retrieved_on']))}"
+        url = ""
+        if not _blank(r.get("url")) and r.get("text_scope") != "excerpt":  # an excerpt's url is in its scope line
+            url = f" · original: {_url_html(r['url'])}"
+        as_given = "" if _blank(r.get("published_as_given")) else f" Date as given: <code>{esc(r['published_as_given'])}</code>."
+        flags = "" if _blank(r.get("flags")) else " Flags: " + ", ".join(f"<code>{esc(f)}</code>" for f in str(r["flags"]).split(";")) + "."
+        notes = "" if _blank(r.get("notes")) else f" Notes: {esc(r['notes'])}"
+        items.append(f'<li id="source-{esc(r["source_id"])}"><a href="{_href(r["path"])}">{esc(r["title"])}</a> — {publisher}'
+                     f"{esc(_published(r))}{retrieved}. {scope_html(r)}{url}<br>"
                      f'<span class="muted">Id <code>{esc(r["source_id"])}</code>, SHA-256 <code>{esc(r["sha256"][:16])}…</code>. '
-                     f"{esc(r.get('published_basis', ''))}</span>{url}</li>")
+                     f"{esc(r.get('published_basis', ''))}{as_given}{flags}{notes}</span></li>")
     return f"<ul>{''.join(items)}</ul>"
 
 

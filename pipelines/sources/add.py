@@ -1,8 +1,9 @@
 """Register a new source: vendor its text unchanged and write its metadata.
 
-The id is the next free sequence number and the first 16 hex digits of the text's sha256, so the id
-alone tells a reader which bytes were coded. The metadata is checked with the same `check_meta` the
-build uses before anything is written, so `tsr add-source` can never leave a source the build refuses.
+The id is a sequence number (the next free one, or one chosen with `sequence=`) and the first 16 hex
+digits of the text's sha256, so the id alone tells a reader which bytes were coded. The metadata is
+checked with the same schema the build uses before anything is written, so `tsr add-source` can never
+leave a source the build refuses.
 """
 from __future__ import annotations
 
@@ -16,12 +17,12 @@ import yaml
 
 from pipelines.errors import Problem, TsrError
 from pipelines.paths import Layout
-from pipelines.sources.registry import SOURCE_ID_RE, check_meta, decode_text, not_a_package_file, sha256_hex
-from pipelines.sources.urls import is_web_url
+from pipelines.sources.published import parse_published
+from pipelines.sources.registry import SOURCE_ID_RE, checked_meta, decode_text, not_a_package_file, sha256_hex
 from pipelines.yamlfile import parse_yaml
+from schemas.fields import source_sequence
 
 DEFAULT_BASIS = {
-    "day": "Publication date given by the person who added the source; no further basis was recorded.",
     "range": "Publication date bounds given by the person who added the source; no further basis was recorded.",
     "unknown": "No publication date was given when the source was added, and none has been inferred yet.",
 }
@@ -42,12 +43,25 @@ def read_regular_file(file: Path) -> bytes:
             raise TsrError(Problem("not-a-regular-file", str(file), "",
                                    "is not a regular file (a pipe, device, socket or folder); a source must be a file"))
         return fh.read()
+def used_sequences(layout: Layout) -> dict[int, str]:
+    """Sequence number → the id (or orphan metadata) that holds it."""
+    used: dict[int, str] = {}
+    for pattern in ("*.txt", "*.meta.yaml"):
+        for path in layout.sources_dir.glob(pattern):
+            stem = path.name.removesuffix(".meta.yaml").removesuffix(".txt")
+            if SOURCE_ID_RE.match(stem):
+                used.setdefault(source_sequence(stem), stem)
+    return used
 
 
 def next_sequence(layout: Layout) -> int:
     """One more than the highest sequence number in use (ids are never reused, gaps are kept)."""
-    used = [int(p.name[:3]) for p in layout.sources_dir.glob("*.txt") if SOURCE_ID_RE.match(p.stem)]
-    return max(used, default=-1) + 1
+    return max(used_sequences(layout), default=-1) + 1
+
+
+def source_id_for(sequence: int, digest: str) -> str:
+    """`NNN_<16 hex>`: at least three digits (007, 121, 1000)."""
+    return f"{sequence:03d}_{digest[:16]}"
 
 
 def _existing_with_hash(layout: Layout, digest: str) -> str | None:
@@ -72,14 +86,16 @@ def _iso(value, file: str, what: str) -> str:
 
 def _published(file: str, published, published_between, basis: str | None) -> dict:
     if published is not None and published_between is not None:
-        raise TsrError(Problem("bad-published", file, "published", "give either a publication day or a range, not both"))
+        raise TsrError(Problem("bad-published", file, "published", "give either a publication date or a range, not both"))
     if published is not None:
-        day = _iso(published, file, "published")
-        return {"earliest": day, "latest": day, "precision": "day", "basis": basis or DEFAULT_BASIS["day"]}
+        as_given = published.isoformat() if isinstance(published, dt.date) else str(published)
+        return parse_published(as_given, basis, file=file).as_meta()
     if published_between is not None:
         earliest, latest = (_iso(v, file, "published-between") for v in published_between)
-        return {"earliest": earliest, "latest": latest, "precision": "range", "basis": basis or DEFAULT_BASIS["range"]}
-    return {"earliest": None, "latest": None, "precision": "range", "basis": basis or DEFAULT_BASIS["unknown"]}
+        return {"earliest": earliest, "latest": latest, "precision": "range", "inferred": False,
+                "basis": basis or DEFAULT_BASIS["range"], "as_given": None}
+    return {"earliest": None, "latest": None, "precision": "range", "inferred": False,
+            "basis": basis or DEFAULT_BASIS["unknown"], "as_given": None}
 
 
 def _scalar(value) -> str:
@@ -99,30 +115,60 @@ def render_meta(meta: dict) -> str:
     published = meta["published"]
     basis = textwrap.fill(" ".join(str(published["basis"]).split()), width=96,
                           initial_indent="    ", subsequent_indent="    ")
+    described = ("the title describes the document; it is not its headline" if meta["title_is_descriptive"]
+                 else "the title is the document's own, as given when it was added")
+    scope = {"excerpt": "only the figure-bearing sentences of the page: check figures at the url",
+             "full_text": "the whole document"}.get(meta["text_scope"], "")
     return "\n".join([
         f"# Provenance of {meta['id']}.txt (registered with `tsr add-source`; the text is vendored unchanged).",
         f"id: {meta['id']}",
+        f"kind: {meta['kind']}",
+        f"text_scope: {_scalar(meta['text_scope'])}" + (f"  # {scope}" if scope else ""),
         f"title: {_scalar(meta['title'])}",
-        "title_is_descriptive: false  # the title is the document's own, as given when it was added",
+        f"title_is_descriptive: {'true' if meta['title_is_descriptive'] else 'false'}  # {described}",
         f"publisher: {_scalar(meta['publisher'])}",
         f"url: {_scalar(meta['url'])}",
         f"language: {meta['language']}",
         f"sha256: {meta['sha256']}",
+        f"retrieved_on: {_date(meta['retrieved_on'])}",
+        f"topic: {_scalar(meta['topic'])}",
+        f"notes: {_scalar(meta['notes'])}",
+        f"flags: [{', '.join(meta['flags'])}]",
+        f"slug: {_scalar(meta['slug'])}",
         "published:",
         f"  earliest: {_date(published['earliest'])}",
         f"  latest: {_date(published['latest'])}",
         f"  precision: {published['precision']}",
+        f"  inferred: {'true' if published['inferred'] else 'false'}",
+        f"  as_given: {_scalar(published['as_given'])}",
         "  basis: >-",
         basis,
         "",
     ])
 
 
+def _sequence(layout: Layout, sequence: int | None, file: str) -> int:
+    used = used_sequences(layout)
+    if sequence is None:
+        return max(used, default=-1) + 1
+    if isinstance(sequence, bool) or not isinstance(sequence, int) or sequence < 0:
+        raise TsrError(Problem("bad-sequence", file, "sequence", f"{sequence!r} is not a whole number >= 0"))
+    if sequence in used:
+        raise TsrError(Problem("sequence-in-use", file, "sequence",
+                               f"sequence number {sequence} is already used by {used[sequence]}; ids are never reused"))
+    return sequence
+
+
 def add_source(layout: Layout, file: Path, *, title: str, publisher: str | None = None, url: str | None = None,
-               published=None, published_between=None, language: str = "en", basis: str | None = None) -> str:
+               published=None, published_between=None, language: str = "en", basis: str | None = None,
+               text_scope: str | None = "full_text", kind: str = "text", title_is_descriptive: bool = False,
+               retrieved_on=None, topic: str | None = None, notes: str | None = None, flags=(),
+               slug: str | None = None, sequence: int | None = None) -> str:
     """Vendor `file` as a new source and write its metadata; returns the new source id.
 
-    Raises TsrError (duplicate-source, not-utf8, empty-source, bad-date, …) and writes nothing then.
+    `published` is a day (a date, or text as `parse_published` reads it: `2025-06/07 (…)`,
+    `~2025-04 (inferred)`, …); `published_between` two days. Raises TsrError (duplicate-source,
+    not-utf8, empty-source, bad-date, sequence-in-use, bad-url, …) and writes nothing then.
     """
     file = Path(file)
     data = read_regular_file(file)
@@ -134,20 +180,24 @@ def add_source(layout: Layout, file: Path, *, title: str, publisher: str | None 
                                f"this text is already registered as source {existing} (same sha256 {digest})"))
     if not title or not title.strip():
         raise TsrError(Problem("missing-key", str(file), "title", "a source needs a title"))
-    if url is not None and not is_web_url(url):
-        raise TsrError(Problem("bad-url", str(file), "--url", f"{url!r} is not an http or https address"))
-    source_id = f"{next_sequence(layout):03d}_{digest[:16]}"
+    source_id = source_id_for(_sequence(layout, sequence, str(file)), digest)
     text_path = layout.sources_dir / f"{source_id}.txt"
     meta_path = layout.sources_dir / f"{source_id}.meta.yaml"
     meta_file = layout.rel(meta_path)
-    meta = {"id": source_id, "title": " ".join(title.split()), "publisher": publisher, "url": url,
+    meta = {"id": source_id, "kind": kind, "text_scope": text_scope, "title": " ".join(title.split()),
+            "title_is_descriptive": bool(title_is_descriptive), "publisher": publisher, "url": url,
             "language": language, "sha256": digest,
+            "retrieved_on": None if retrieved_on is None else _iso(retrieved_on, meta_file, "retrieved_on"),
+            "topic": topic, "notes": notes, "flags": sorted(set(flags)), "slug": slug,
             "published": _published(meta_file, published, published_between, basis)}
     rendered = render_meta(meta)
     # Check what a build will read back, not the dict we meant to write.
-    problems = check_meta(parse_yaml(rendered, meta_file), data, source_id, meta_file)
+    read_back, problems = checked_meta(parse_yaml(rendered, meta_file), data, source_id, meta_file)
     if problems:
         raise TsrError(problems)
+    if read_back["published"]["as_given"] != meta["published"]["as_given"] or read_back["notes"] != notes:
+        raise TsrError(Problem("render-mismatch", meta_file, "published.as_given",
+                               "the metadata file would not keep the given text verbatim; please report this"))
     layout.sources_dir.mkdir(parents=True, exist_ok=True)
     text_path.write_bytes(data)
     try:

@@ -15,13 +15,11 @@ from pathlib import Path
 
 from pipelines.errors import Problem, TsrError
 from pipelines.paths import Layout
-from pipelines.sources.urls import is_web_url
-from pipelines.yamlfile import line_of, read_yaml
-from schemas.vocabularies import terms
+from pipelines.sources.meta_schema import validate_meta
+from pipelines.yamlfile import read_yaml
+from schemas.fields import SOURCE_ID, source_order
 
-SOURCE_ID_RE = re.compile(r"^[0-9]{3}_[0-9a-f]{16}$")
-ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-REQUIRED_META = ("id", "title", "publisher", "url", "language", "sha256", "published")
+SOURCE_ID_RE = re.compile(SOURCE_ID)
 
 
 @dataclass(frozen=True)
@@ -84,49 +82,35 @@ def not_a_package_file(layout: Layout, path: Path) -> Problem | None:
     return None
 
 
+def checked_meta(meta, text_bytes: bytes, source_id: str, meta_file: str) -> tuple[dict | None, list[Problem]]:
+    """One source's metadata checked against its declared schema and its text: (plain dict, problems)."""
+    model, problems = validate_meta(meta, meta_file)
+    if model is None:
+        return None, problems
+    if model.id != source_id:
+        problems.append(Problem("id-mismatch", meta_file, "id", f"id {model.id!r} does not match file name {source_id!r}"))
+    actual = sha256_hex(text_bytes)
+    if model.sha256 != actual:
+        problems.append(Problem("sha256-mismatch", meta_file, "sha256",
+                                f"source text changed after registration: metadata says {model.sha256}, file has {actual}"))
+    return (None if problems else model.model_dump()), problems
+
+
 def check_meta(meta, text_bytes: bytes, source_id: str, meta_file: str) -> list[Problem]:
     """Problems with one source's metadata, given the bytes of its text."""
-    if not isinstance(meta, dict):
-        return [Problem("bad-metadata", meta_file, "", "metadata must be a mapping")]
-    problems = [Problem("missing-key", meta_file, key, "required key is missing") for key in REQUIRED_META if key not in meta]
-    if problems:
-        return problems
-    if meta["id"] != source_id:
-        problems.append(Problem("id-mismatch", meta_file, "id", f"id {meta['id']!r} does not match file name {source_id!r}"))
-    if not SOURCE_ID_RE.match(str(meta["id"])):
-        problems.append(Problem("bad-source-id", meta_file, "id", f"{meta['id']!r} is not NNN_<16 hex digits>"))
-    actual = sha256_hex(text_bytes)
-    if meta["sha256"] != actual:
-        problems.append(Problem("sha256-mismatch", meta_file, "sha256",
-                                f"source text changed after registration: metadata says {meta['sha256']}, file has {actual}"))
-    if meta["url"] is not None and not is_web_url(meta["url"]):
-        problems.append(Problem("bad-url", meta_file, "url", f"{meta['url']!r} is not an http or https address"))
-    if meta["language"] not in terms("language"):
-        problems.append(Problem("bad-language", meta_file, "language", f"{meta['language']!r} not in {terms('language')}"))
-    published = meta["published"]
-    if not isinstance(published, dict):
-        problems.append(Problem("bad-published", meta_file, "published", "must be a mapping with earliest, latest, precision, basis"))
-        return problems
-    where = f"published ({line_of(published)})"
-    for key in ("earliest", "latest"):
-        value = published.get(key)
-        if value is not None and not ISO_DATE_RE.match(str(value)):
-            problems.append(Problem("bad-date", meta_file, where, f"{key} {value!r} is not YYYY-MM-DD"))
-    if published.get("precision") not in terms("published_precision"):
-        problems.append(Problem("bad-precision", meta_file, where, f"precision {published.get('precision')!r} not in {terms('published_precision')}"))
-    if not published.get("basis"):
-        problems.append(Problem("missing-basis", meta_file, where, "say what the publication date rests on"))
-    earliest, latest = published.get("earliest"), published.get("latest")
-    if earliest and latest and str(latest) < str(earliest):
-        problems.append(Problem("end-before-start", meta_file, where, f"latest {latest} is before earliest {earliest}"))
-    return problems
+    return checked_meta(meta, text_bytes, source_id, meta_file)[1]
+
+
+def _text_order(path: Path) -> tuple:
+    # 999_… before 1000_…; a file whose name is not an id sorts last (its metadata check names it).
+    return (0, *source_order(path.stem)) if SOURCE_ID_RE.match(path.stem) else (1, 0, path.stem)
 
 
 def read_sources(layout: Layout) -> list[Source]:
     """Every registered source, checked. Raises TsrError listing every problem found."""
     problems: list[Problem] = []
     sources: list[Source] = []
-    texts = sorted(layout.sources_dir.glob("*.txt"))
+    texts = sorted(layout.sources_dir.glob("*.txt"), key=_text_order)
     metas = {p.name.removesuffix(".meta.yaml") for p in layout.sources_dir.glob("*.meta.yaml")}
     for orphan in sorted(metas - {p.stem for p in texts}):
         problems.append(Problem("orphan-metadata", layout.rel(layout.sources_dir / f"{orphan}.meta.yaml"), "", "metadata without a .txt source"))
@@ -153,11 +137,11 @@ def read_sources(layout: Layout) -> list[Source]:
         except TsrError as exc:
             problems.extend(exc.problems)
             continue
-        found = check_meta(meta, data, source_id, meta_file)
+        checked, found = checked_meta(meta, data, source_id, meta_file)
         if found:
             problems.extend(found)
             continue
-        sources.append(Source(source_id, text, file, meta["sha256"], len(data), meta))
+        sources.append(Source(source_id, text, file, checked["sha256"], len(data), checked))
     if problems:
         raise TsrError(problems)
     return sources
@@ -168,16 +152,29 @@ def source_row(source: Source) -> dict:
     meta, published = source.meta, source.meta["published"]
     return {
         "source_id": source.source_id,
+        "kind": meta["kind"],
+        "text_scope": meta["text_scope"],
         "title": meta["title"],
         "publisher": meta["publisher"],
         "language": meta["language"],
         "url": meta["url"],
+        "retrieved_on": meta["retrieved_on"],
         "path": source.path,
         "sha256": source.sha256,
         "bytes": source.bytes,
         "characters": len(source.text),
-        "published_earliest": published.get("earliest"),
-        "published_latest": published.get("latest"),
+        "published_earliest": published["earliest"],
+        "published_latest": published["latest"],
         "published_precision": published["precision"],
-        "published_basis": " ".join(str(published["basis"]).split()),
+        "published_inferred": published["inferred"],
+        "published_basis": " ".join(published["basis"].split()),
+        "published_as_given": published["as_given"],
+        "topic": _one_line(meta["topic"]),
+        "flags": ";".join(sorted(meta["flags"])) or None,
+        "notes": _one_line(meta["notes"]),
+        "slug": meta["slug"],
     }
+
+
+def _one_line(text: str | None) -> str | None:
+    return None if text is None else " ".join(text.split())
