@@ -27,8 +27,9 @@ SNAKE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 # -- value types ---------------------------------------------------------------------------------
 
 def _fail(code: str, message: str) -> PydanticCustomError:
-    """An error whose type is one of our stable codes (kebab-case), with a message already worded."""
-    return PydanticCustomError(code, message.replace("{", "{{").replace("}", "}}"))
+    """An error whose type is one of our stable codes (kebab-case), with a message already worded (without a
+    context, pydantic leaves the braces of the message alone)."""
+    return PydanticCustomError(code, message)
 
 
 def _calendar_date(value: Any) -> str:
