@@ -9,7 +9,8 @@ from schemas.fields import SOURCE_ID, date, field, identifier, number, vocab
 class Returns(pa.DataFrameModel):
     fact_id: Series[str] = identifier("The fact this row presents.", unique=True)
     source_id: Series[str] = identifier("Source of the figure.", pattern=SOURCE_ID)
-    indicator: Series[str] = identifier("What is counted.")
+    indicator: Series[str] = identifier("What is counted (an indicator_id of the indicators table).")
+    series: Series[str] = identifier("Who compiled the figure (a series_id of the statistical_series table).")
     value: Series[float] = number("Number of people, as stated or derived; read with approx, qualifier and bounds.", unit="people")
     approx: Series[bool] = field("True when the figure is approximate, a bound, or derived from an approximate figure.")
     qualifier: Series[str] = field("Words of approximation as written.", nullable=True)

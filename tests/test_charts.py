@@ -80,7 +80,7 @@ def sample_tables(hatay: float = 27941) -> dict[str, pd.DataFrame]:
         if f["fact_id"] not in attrs:
             continue
         return_type, route = attrs[f["fact_id"]]
-        returns_rows.append({k: f[k] for k in ("fact_id", "source_id", "indicator", "value", "approx", "qualifier",
+        returns_rows.append({k: f[k] for k in ("fact_id", "source_id", "indicator", "series", "value", "approx", "qualifier",
                                                "lower", "upper", "period_start", "period_end", "period_basis",
                                                "claim_status", "attributed_to", "derived", "derivation", "quote")}
                             | {"return_type": return_type, "route": route, "origin": "TR", "destination": "SY"})

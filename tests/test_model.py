@@ -444,3 +444,15 @@ def test_every_indicator_term_and_series_compiler_is_known():
     for key, indicator in catalogue.indicators.items():
         assert indicator.measure_type in terms("measure_type"), key
         assert indicator.may_be_negative == (indicator.measure_type == "growth_rate"), key
+
+
+def test_the_readme_fact_example_is_a_valid_coding():
+    from pipelines.coding.coding_schema import Fact, shape_problems
+
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("A fact in a coding file")[1].split("```yaml\n")[1].split("```")[0]
+    (entry,) = parse_yaml(block, "README.md")
+    fact, failures = shape_problems(Fact, entry, "README.md")
+    assert failures == []
+    catalogue = read_catalogue()
+    assert fact.indicator in catalogue.indicators and fact.series in catalogue.series

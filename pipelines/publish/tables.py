@@ -23,7 +23,7 @@ def returns_rows(facts: list[dict], attributes: list[dict]) -> list[dict]:
     rows = []
     for attrs in attributes:
         fact = by_id[attrs["fact_id"]]
-        rows.append({**{k: fact[k] for k in ("fact_id", "source_id", "indicator", "value", "approx", "qualifier", "lower",
+        rows.append({**{k: fact[k] for k in ("fact_id", "source_id", "indicator", "series", "value", "approx", "qualifier", "lower",
                                               "upper", "period_start", "period_end", "period_basis", "claim_status",
                                               "attributed_to", "derived", "derivation", "quote")},
                      **attrs})

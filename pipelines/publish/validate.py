@@ -150,13 +150,13 @@ def publication_problems(tables: dict[str, pd.DataFrame], today: str | None = No
     retrieved = sources["retrieved_on"].dropna().to_dict() if "retrieved_on" in sources.columns else {}
     measure = tables["indicators"].set_index("indicator_id")["measure_type"].to_dict()
 
-    def check(table: str, key: str, source_id: str, day: str, what: str) -> list[Problem]:
+    def check(table: str, key: str, source_id: str, day: str, what: str, hint: str = "") -> list[Problem]:
         found = []
         for code, bound, name in (("after-publication", latest.get(source_id), "the source's latest publication date"),
                                   ("after-retrieval", _day(retrieved.get(source_id)), "the day the source was retrieved"),
                                   ("in-the-future", today, "the day of this build")):
             if bound and day > bound:
-                found.append(Problem(code, f"table {table}", key, f"{what} {day} is after {name} {bound}"))
+                found.append(Problem(code, f"table {table}", key, f"{what} {day} is after {name} {bound}{hint.format(bound=bound)}"))
                 break  # the tightest bound says it; the others would repeat it
         return found
 
@@ -167,7 +167,10 @@ def publication_problems(tables: dict[str, pd.DataFrame], today: str | None = No
         day = _day(fact.period_end) or _day(fact.period_start)
         if day:
             problems += check("facts", f"fact_id={fact.fact_id}", fact.source_id, day,
-                              f"a {measure.get(fact.indicator, 'stated')} figure's period ending")
+                              f"a {measure.get(fact.indicator, 'stated')} figure's period ending",
+                              "; a figure stated as done cannot refer to a later day (a period known only to the month "
+                              "ends on {bound} at the latest); an aimed-at or expected value needs an indicator of "
+                              "measure type target, forecast or cost_estimate")
     for event in tables["events"].itertuples(index=False):
         if event.status in ("completed", "reported") and _day(event.date_start):
             problems += check("events", f"event_id={event.event_id}", event.source_id, event.date_start,
