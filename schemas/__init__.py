@@ -3,16 +3,20 @@ the data dictionary of the dataset page) is generated from these models."""
 from schemas.actors import Actors
 from schemas.events import Events
 from schemas.facts import Facts
+from schemas.indicators import Indicators
 from schemas.mentions import Mentions
 from schemas.reconstruction import Reconstruction
 from schemas.returns import Returns
 from schemas.sources import Sources
+from schemas.statistical_series import StatisticalSeries
 from schemas.trade_measures import TradeMeasures
 
 # Publication order: referenced tables before the tables that reference them.
 TABLES = {
     "sources": Sources,
     "actors": Actors,
+    "indicators": Indicators,
+    "statistical_series": StatisticalSeries,
     "facts": Facts,
     "events": Events,
     "mentions": Mentions,
@@ -21,4 +25,5 @@ TABLES = {
     "reconstruction": Reconstruction,
 }
 
-__all__ = ["TABLES", "Actors", "Events", "Facts", "Mentions", "Reconstruction", "Returns", "Sources", "TradeMeasures"]
+__all__ = ["TABLES", "Actors", "Events", "Facts", "Indicators", "Mentions", "Reconstruction", "Returns", "Sources",
+           "StatisticalSeries", "TradeMeasures"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 
+import schemas.checks  # noqa: F401 - registers the finite and calendar_date checks
 from schemas.vocabularies import definition, terms
 
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -42,12 +43,29 @@ def vocab(name: str, description: str, *, nullable: bool = False):
     )
 
 
+def number(description: str, *, nullable: bool = False, unit: str | None = None, **checks):
+    """A float column: never inf or NaN as a value (NaN only as a missing value where nullable)."""
+    return field(description, nullable=nullable, unit=unit, finite=True, **checks)
+
+
 def date(description: str, *, nullable: bool = True):
     return pa.Field(
         description=f"{description} ISO 8601 (YYYY-MM-DD).",
         nullable=nullable,
         str_matches=ISO_DATE,
+        calendar_date=True,
         metadata={"type": "date"},
+    )
+
+
+def vocab_list(name: str, description: str):
+    """Semicolon-separated terms of one vocabulary, sorted; the pattern admits only its terms."""
+    alternatives = "|".join(terms(name))
+    return pa.Field(
+        description=f"{description} Semicolon-separated, sorted; empty when none. Allowed values — {definition(name)}",
+        nullable=True,
+        str_matches=rf"^({alternatives})(;({alternatives}))*$",
+        metadata={"vocabulary": name, "list": True},
     )
 
 

@@ -3,7 +3,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.fields import SOURCE_ID, field, identifier, vocab
+from schemas.fields import SOURCE_ID, field, identifier, number, vocab
 
 ISO_PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
@@ -15,15 +15,15 @@ class Mentions(pa.DataFrameModel):
     end: Series[int] = field("Offset one past the last character.", ge=1)
     text: Series[str] = field("The expression exactly as written.")
     kind: Series[str] = vocab("mention_kind", "Kind of expression.")
-    value: Series[float] = field("Numeric value; empty for dates and for vague amounts such as 'hundreds of'.", nullable=True)
+    value: Series[float] = number("Numeric value; empty for dates and for vague amounts such as 'hundreds of'.", nullable=True)
     unit: Series[str] = field("Unit, currency or counted noun when it is written next to the number.", nullable=True)
     date: Series[str] = field("Date as precisely as the text gives it (YYYY, YYYY-MM or YYYY-MM-DD).", nullable=True, str_matches=ISO_PARTIAL_DATE)
     date_precision: Series[str] = vocab("date_precision", "Precision of `date`.", nullable=True)
     date_inferred: Series[bool] = field("True when part of the date (usually the year) is not in the expression and was inferred.")
     qualifier: Series[str] = field("Approximation or bound word attached to the number (approximately, nearly, more than, …).", nullable=True)
     approx: Series[bool] = field("True when the text marks the figure as approximate or as a bound.")
-    lower: Series[float] = field("Lower bound the words imply, when they imply one.", nullable=True)
-    upper: Series[float] = field("Upper bound the words imply, when they imply one.", nullable=True)
+    lower: Series[float] = number("Lower bound the words imply, when they imply one.", nullable=True)
+    upper: Series[float] = number("Upper bound the words imply, when they imply one.", nullable=True)
     coded_as: Series[str] = vocab("coded_as", "What the coding decided the mention is.")
     fact_id: Series[str] = field("Fact the mention is coded into.", nullable=True)
     event_id: Series[str] = field("Event the mention is coded into.", nullable=True)

@@ -3,18 +3,19 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.fields import SOURCE_ID, date, field, identifier, vocab
+from schemas.fields import SOURCE_ID, date, field, identifier, number, vocab
 
 
 class Returns(pa.DataFrameModel):
     fact_id: Series[str] = identifier("The fact this row presents.", unique=True)
     source_id: Series[str] = identifier("Source of the figure.", pattern=SOURCE_ID)
-    indicator: Series[str] = identifier("What is counted.")
-    value: Series[float] = field("Number of people, as stated or derived; read with approx, qualifier and bounds.", unit="people")
+    indicator: Series[str] = identifier("What is counted (an indicator_id of the indicators table).")
+    series: Series[str] = identifier("Who compiled the figure (a series_id of the statistical_series table).")
+    value: Series[float] = number("Number of people, as stated or derived; read with approx, qualifier and bounds.", unit="people")
     approx: Series[bool] = field("True when the figure is approximate, a bound, or derived from an approximate figure.")
     qualifier: Series[str] = field("Words of approximation as written.", nullable=True)
-    lower: Series[float] = field("Lower bound implied by the source.", nullable=True, unit="people")
-    upper: Series[float] = field("Upper bound implied by the source.", nullable=True, unit="people")
+    lower: Series[float] = number("Lower bound implied by the source.", nullable=True, unit="people")
+    upper: Series[float] = number("Upper bound implied by the source.", nullable=True, unit="people")
     return_type: Series[str] = field("Kind of return as the source describes it (permanent, all, …).")
     route: Series[str] = field("Route or set of crossings the returns went through.")
     origin: Series[str] = field("ISO 3166 code of where the returnees left from.", str_matches=r"^[A-Z]{2}(-[0-9A-Z]{1,3})?$")

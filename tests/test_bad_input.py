@@ -96,7 +96,7 @@ def test_duplicate_fact_id(published):
 def test_part_greater_than_whole(published):
     # Point the Hatay figure's whole at a smaller figure of the same source and period.
     edit(published, CODING, "part_of: returns_total_since_2024_12_08_bolat\n    quote: 27,941",
-         "part_of: customs_gates_hatay_used_for_returns\n    quote: 27,941")
+         "part_of: returns_via_other_crossings_since_2024_12_08\n    quote: 27,941")
     fails(published, "part-exceeds-whole", "table facts", "returns_permanent_via_hatay_since_2024_12_08")
 
 
@@ -159,8 +159,9 @@ def test_completed_event_after_latest_publication(published):
 
 
 def test_part_and_whole_from_different_periods(published):
+    # Both counts start on their indicator's since day; give the part an as-of day the whole lacks.
     text = (published / CODING).read_text(encoding="utf-8")
     hatay = text.index("  - id: returns_permanent_via_hatay_since_2024_12_08")
-    start = text.index('start: "2024-12-08"', hatay)
-    (published / CODING).write_text(text[:start] + 'start: "2024-12-09"' + text[start + len('start: "2024-12-08"'):], encoding="utf-8")
+    end = text.index("end: null", hatay)
+    (published / CODING).write_text(text[:end] + 'end: "2025-01-31"' + text[end + len("end: null"):], encoding="utf-8")
     fails(published, "part-whole-mismatch", "table facts", "returns_permanent_via_hatay_since_2024_12_08")

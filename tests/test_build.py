@@ -38,7 +38,10 @@ def test_hatay_and_total_returns(built_root):
     assert (hatay["period_start"], hatay["period_end"], hatay["claim_status"]) == ("2024-12-08", "", "official")
     assert hatay["geography"] == "SY;TR-31" and hatay["attributed_to"] == "omer_bolat" and hatay["part_of"] == TOTAL
     assert (total["value"], total["approx"], total["qualifier"]) == ("40000", "true", "approximately")
-    assert (total["period_start"], total["period_end"], total["period_precision"]) == ("2024-12-08", "", "day")
+    # A cumulative count starts on its indicator's since day; the minister's as-of day is not in the text.
+    assert (total["period_start"], total["period_end"], total["period_precision"]) == ("2024-12-08", "", "unknown")
+    assert (total["indicator"], total["series"], hatay["indicator"], hatay["series"]) == (
+        "returns_since_2024_12_08", "stated_figure", "returns_permanent_via_hatay", "customs_gate_statistics")
     assert "nearly 40,000" in total["quote"]
 
 

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from pipelines.charts import draw_charts
+from pipelines.coding.catalogue import read_catalogue
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 S3 = "003_6dc9c966a4e88e09"
@@ -23,12 +24,13 @@ QUOTE = "approximately 40,000 people have returned to Syria since December 8, 20
 
 def _fact(fact_id, indicator, value, *, approx=False, qualifier=None, upper=None, derived=False, derived_from=None,
           derivation=None, part_of=None, claim_status="official", quote=QUOTE, category="returns", unit="people"):
-    return {"fact_id": fact_id, "source_id": S3, "category": category, "indicator": indicator, "label": indicator.replace("_", " ").capitalize(), "value": float(value),
+    return {"fact_id": fact_id, "source_id": S3, "category": category, "indicator": indicator, "series": "stated_figure",
+            "label": indicator.replace("_", " ").capitalize(), "value": float(value),
             "unit": unit, "approx": approx, "qualifier": qualifier, "lower": None, "upper": upper,
             "period_start": "2024-12-08", "period_end": None, "period_precision": "day",
             "period_basis": "Counted 'since December 8, 2024'; the text gives no end, so the end is the date of the statement.",
-            "geography": "SY;TR", "attributed_to": "omer_bolat", "claim_status": claim_status, "derived": derived,
-            "derived_from": derived_from, "derivation": derivation, "part_of": part_of, "quote": quote,
+            "geography": "SY;TR", "attributed_to": "omer_bolat", "claim_status": claim_status, "flags": None,
+            "derived": derived, "derived_from": derived_from, "derivation": derivation, "part_of": part_of, "quote": quote,
             "quote_start": 100, "quote_end": 100 + len(quote), "notes": None}
 
 
@@ -83,7 +85,7 @@ def sample_tables(hatay: float = 27941) -> dict[str, pd.DataFrame]:
         if f["fact_id"] not in attrs:
             continue
         return_type, route = attrs[f["fact_id"]]
-        returns_rows.append({k: f[k] for k in ("fact_id", "source_id", "indicator", "value", "approx", "qualifier",
+        returns_rows.append({k: f[k] for k in ("fact_id", "source_id", "indicator", "series", "value", "approx", "qualifier",
                                                "lower", "upper", "period_start", "period_end", "period_basis",
                                                "claim_status", "attributed_to", "derived", "derivation", "quote")}
                             | {"return_type": return_type, "route": route, "origin": "TR", "destination": "SY"})
@@ -143,7 +145,9 @@ def sample_tables(hatay: float = 27941) -> dict[str, pd.DataFrame]:
          "qualifier": None, "approx": False, "lower": None, "upper": None, "coded_as": "fact",
          "fact_id": "returns_hatay_permanent", "event_id": None, "dismissed_reason": None},
     ])
-    return {"sources": sources, "actors": actors, "facts": facts, "events": events, "mentions": mentions,
+    catalogue = read_catalogue()
+    return {"sources": sources, "actors": actors, "indicators": pd.DataFrame(catalogue.indicator_rows()),
+            "statistical_series": pd.DataFrame(catalogue.series_rows()), "facts": facts, "events": events, "mentions": mentions,
             "returns": pd.DataFrame(returns_rows), "trade_measures": trade_measures, "reconstruction": reconstruction}
 
 

@@ -21,6 +21,7 @@ from click.testing import CliRunner
 from pipelines.sources.add import add_source
 from pipelines.build import build_package
 from pipelines.cli import cli
+from pipelines.coding.catalogue import read_catalogue
 from pipelines.coding.coverage import coverage
 from pipelines.errors import TsrError
 from pipelines.paths import REPO_ROOT, Layout
@@ -39,6 +40,7 @@ REPORTS = {
                publisher="Örnek Haber", published="2025-02-05", language="tr"),
 }
 NUMERIC = {"number", "money", "percent", "range"}
+INDICATOR_BY_KIND = {"percent": "exports_tr_to_sy_growth", "money": "deal_value"}
 DATES = {"date", "year", "relative_date"}
 SKIP = shutil.ignore_patterns(".git", ".venv", "__pycache__", ".pytest_cache", ".ruff_cache", ".mypy_cache",
                               ".staging-*", "*.egg-info", "node_modules")
@@ -87,12 +89,12 @@ def fill_stub(coding: dict, prefix: str, published: str) -> dict:
             if todo not in figures and todo not in dates:
                 dismissed.append({"mention": _mention_spec(todo, group), **where, "reason": "not a statistic (test rule)"})
         for n, todo in enumerate(figures):
-            category = todo["suggested_category"] or "diplomacy"
+            # An indicator of schemas/indicators.yaml by the mention's kind; category and unit come from it.
+            indicator = INDICATOR_BY_KIND.get(todo["kind"], "returns_over_period")
+            category = read_catalogue().indicators[indicator].category
             fact = {
-                "id": f"{prefix}_fact_{len(facts) + 1}", "category": category,
-                "indicator": f"{prefix}_indicator_{len(facts) + 1}",
+                "id": f"{prefix}_fact_{len(facts) + 1}", "indicator": indicator, "series": "stated_figure",
                 "value": todo["value"] if todo["value"] is not None else todo["lower"],
-                "unit": todo["unit"] or ("percent" if todo["kind"] == "percent" else "count"),
                 "claim_status": "official",
                 "period": {"start": None, "end": None, "precision": "unknown", "basis": "Filled in by the end-to-end test."},
                 "geography": ["SY", "TR"], **where,

@@ -9,27 +9,28 @@ sharpened, and every mention must be accounted for.
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 from dataclasses import dataclass, field
 
+from pipelines.coding.catalogue import POINT_IN_TIME, Catalogue, read_catalogue
+from pipelines.coding.coding_schema import CodingFile, Dismissal, Event, Fact, shape_problems
+from pipelines.coding.quotes import QuoteError, Span, locate, sentence_around
 from pipelines.errors import Problem
 from pipelines.extract import Mention
-from pipelines.coding.quotes import QuoteError, Span, locate, sentence_around
 from pipelines.sources.registry import Source
-from pipelines.yamlfile import line_of
+from pipelines.yamlfile import LINE_KEY, line_of
 from schemas.vocabularies import terms
 
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-SNAKE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 GEO = re.compile(r"^[A-Z]{2}(-[0-9A-Z]{1,3})?$")
 NUMERIC_KINDS = {"number", "money", "percent", "range"}
 DATE_KINDS = {"date", "year", "relative_date"}
+SECTIONS = ("facts", "events", "dismissed")
 
-FACT_KEYS = {"id", "category", "indicator", "label", "value", "unit", "qualifier", "lower", "upper", "period", "geography",
-             "attributed_to", "claim_status", "quote", "occurrence", "mentions", "derived", "part_of", "returns", "notes"}
-EVENT_KEYS = {"id", "category", "event_type", "date", "title", "status", "claim_status", "actors", "geography", "quote",
-              "occurrence", "mentions", "trade_measures", "reconstruction", "notes"}
-DISMISS_KEYS = {"mention", "quote", "occurrence", "reason"}
+# The keys each entry accepts, as declared in pipelines/coding/coding_schema.py.
+FACT_KEYS = set(Fact.model_fields)
+EVENT_KEYS = set(Event.model_fields)
+DISMISS_KEYS = set(Dismissal.model_fields)
 
 
 @dataclass
@@ -67,13 +68,16 @@ def _id_list(values) -> str | None:
 class _Coder:
     """Applies one coding file; collects problems instead of stopping at the first."""
 
-    def __init__(self, source: Source, mentions: list[Mention], coding: dict, file: str, actor_ids: set[str]):
+    def __init__(self, source: Source, mentions: list[Mention], coding: dict, file: str, actor_ids: set[str],
+                 catalogue: Catalogue):
         self.source, self.text, self.coding, self.file = source, source.text, coding, file
         self.mentions = mentions
         # Mention indexes by start offset, so that finding the mentions inside a quote is a bisection.
         self._by_start = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
         self._starts = [mentions[i].start for i in self._by_start]
         self.actor_ids = actor_ids
+        self.catalogue = catalogue
+        self.shape_failed = False  # an entry was skipped: its mentions' "unaccounted" would only mislead
         self.out = CodedSource(source.source_id, file)
         # mention index -> (fact_id, event_id, dismissed reason)
         self.claims: dict[int, dict] = {}
@@ -85,17 +89,6 @@ class _Coder:
         self.out.problems.append(Problem(code, self.file, where, message))
 
     # -- shared pieces ---------------------------------------------------------------------
-    def check_keys(self, entry: dict, allowed: set[str], what: str) -> None:
-        unknown = sorted(k for k in entry if k not in allowed and k != "__line__")
-        if unknown:
-            self.problem("unknown-key", entry, f"unknown {what} key(s) {unknown}; allowed: {sorted(allowed)}")
-
-    def require(self, entry: dict, keys: tuple[str, ...]) -> bool:
-        missing = [k for k in keys if entry.get(k) in (None, "", [])]
-        for k in missing:
-            self.problem("missing-key", entry, f"required key {k!r} is missing or empty")
-        return not missing
-
     def vocab(self, entry: dict, key: str, vocabulary: str, *, nullable: bool = False) -> None:
         value = entry.get(key)
         if value is None and nullable:
@@ -116,12 +109,8 @@ class _Coder:
         return _id_list(codes)
 
     def quote(self, entry: dict) -> Span | None:
-        quote = entry.get("quote")
-        if not isinstance(quote, str):
-            self.problem("quote-not-found", entry, "quote is missing")
-            return None
         try:
-            return locate(self.text, quote, entry.get("occurrence"))
+            return locate(self.text, entry["quote"], entry.get("occurrence"))
         except QuoteError as exc:
             self.problem(exc.code, entry, str(exc))
             return None
@@ -180,28 +169,51 @@ class _Coder:
         return span, claimed
 
     # -- facts -------------------------------------------------------------------------------
+    def indicator(self, entry: dict):
+        """The fact's indicator from the catalogue, with its category and unit checked against the entry's."""
+        indicator_id = entry["indicator"]
+        indicator = self.catalogue.indicators.get(indicator_id)
+        if indicator is None:
+            close = difflib.get_close_matches(indicator_id, list(self.catalogue.indicators), n=3, cutoff=0.6)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            self.problem("unknown-indicator", entry, f"indicator {indicator_id!r} is not in schemas/indicators.yaml: "
+                                                     f"pick a listed one or add it there{hint}")
+            return None
+        for key, wanted, code in (("category", indicator.category, "category-mismatch"), ("unit", indicator.unit, "unit-mismatch")):
+            given = entry.get(key)
+            if given is not None and given != wanted:
+                self.problem(code, entry, f"{key} {given!r} differs from indicator {indicator_id}'s {key} {wanted!r}; "
+                                          f"omit {key} to take the indicator's")
+        return indicator
+
     def fact(self, entry: dict) -> None:
-        self.check_keys(entry, FACT_KEYS, "fact")
-        if not self.require(entry, ("id", "category", "indicator", "unit", "claim_status", "quote", "period")):
-            return
         fact_id = entry["id"]
-        for key in ("id", "indicator"):
-            if not SNAKE.match(str(entry[key])):
-                self.problem("bad-id", entry, f"{key} {entry[key]!r} is not snake_case")
-        self.vocab(entry, "category", "category")
+        indicator = self.indicator(entry)
+        category = entry.get("category") or (indicator.category if indicator else None)
+        if category is None:
+            self.problem("missing-key", entry, "required key 'category' is missing (the indicator is unknown)")
+            return
+        self.vocab({**entry, "category": category}, "category", "category")
         self.vocab(entry, "claim_status", "claim_status")
+        if entry["series"] not in self.catalogue.series:
+            self.problem("unknown-series", entry, f"series {entry['series']!r} is not in schemas/series.yaml; "
+                                                  f"known: {sorted(self.catalogue.series)}")
+        for flag in entry.get("flags") or []:
+            if flag not in terms("fact_flag"):
+                self.problem("unknown-term", entry, f"flag {flag!r} is not one of {terms('fact_flag')}")
         self.actor(entry, entry.get("attributed_to"), "attributed_to")
         span, claimed = self.quote_and_mentions(entry, fact_id=fact_id)
-        period = self.period(entry)
+        period = self.period(entry, indicator)
         derived = entry.get("derived")
         row = {
             "fact_id": fact_id,
             "source_id": self.source.source_id,
-            "category": entry["category"],
+            "category": category,
             "indicator": entry["indicator"],
-            "label": _clean(entry.get("label")) or str(entry["indicator"]).replace("_", " ").capitalize(),
+            "series": entry["series"],
+            "label": _clean(entry.get("label")) or (" ".join(indicator.label.split()) if indicator else entry["indicator"]),
             "value": None,
-            "unit": entry["unit"],
+            "unit": entry.get("unit") or (indicator.unit if indicator else None),
             "approx": False,
             "qualifier": _clean(entry.get("qualifier")),
             "lower": entry.get("lower"),
@@ -210,6 +222,7 @@ class _Coder:
             "geography": self.geography(entry),
             "attributed_to": entry.get("attributed_to"),
             "claim_status": entry["claim_status"],
+            "flags": _id_list(entry.get("flags")),
             "derived": derived is not None,
             "derived_from": None,
             "derivation": None,
@@ -222,27 +235,27 @@ class _Coder:
         if derived is not None:
             if "value" in entry:
                 self.problem("derived-value-given", entry, "a derived fact's value is computed; remove value")
-            if not isinstance(derived, dict) or not derived.get("formula") or not isinstance(derived.get("inputs"), dict):
-                self.problem("bad-derivation", entry, "derived needs formula and inputs {name: fact_id}")
-            else:
-                self.out.derivations.append({"fact_id": fact_id, "formula": derived["formula"],
-                                             "inputs": {k: v for k, v in derived["inputs"].items() if k != "__line__"},
-                                             "entry": entry})
+            self.out.derivations.append({"fact_id": fact_id, "formula": derived["formula"],
+                                         "inputs": {k: v for k, v in derived["inputs"].items() if k != LINE_KEY},
+                                         "entry": entry})
         else:
-            self.stated_value(entry, row, claimed)
+            self.stated_value(entry, row, claimed, indicator)
         self.out.facts.append(row)
-        if entry["category"] == "returns":
+        if category == "returns":
             self.returns_attributes(entry, row)
         elif entry.get("returns") is not None:
             self.problem("misplaced-attributes", entry, "returns: attributes belong to facts of category returns")
 
-    def stated_value(self, entry: dict, row: dict, claimed: list[Mention]) -> None:
+    def stated_value(self, entry: dict, row: dict, claimed: list[Mention], indicator) -> None:
         """The value must be a mention inside the quote, and keeps that mention's approximation."""
         value = entry.get("value")
-        if not isinstance(value, (int, float)) or isinstance(value, bool):
-            self.problem("missing-key", entry, "value must be a number")
+        if value is None:
+            self.problem("missing-key", entry, "required key 'value' is missing (only a derived fact has none)")
             return
         row["value"] = float(value)
+        if indicator is not None and value < 0 and not indicator.may_be_negative:
+            self.problem("negative-value", entry, f"value {value:g} is negative, but {entry['indicator']} ({indicator.unit}) "
+                                                  "cannot be; see its may_be_negative in schemas/indicators.yaml")
         matches = [m for m in claimed if m.kind in NUMERIC_KINDS and m.value is not None and float(m.value) == float(value)]
         matches += [m for m in claimed if m.kind == "range" and float(value) in (m.lower, m.upper)]
         if not matches:
@@ -262,41 +275,47 @@ class _Coder:
         elif row["qualifier"] is not None:
             row["approx"] = True
 
-    def period(self, entry: dict) -> dict:
-        period = entry.get("period")
-        if not isinstance(period, dict):
-            self.problem("bad-period", entry, "period must be a mapping {start, end, precision, basis}")
-            period = {}
+    def period(self, entry: dict, indicator) -> dict:
+        """The period read with the indicator's measure type (docs/data-model.md, Facts)."""
+        period = entry["period"]
         start, end = period.get("start"), period.get("end")
-        for key, value in (("start", start), ("end", end)):
-            if value is not None and not ISO_DATE.match(str(value)):
-                self.problem("bad-date", entry, f"period {key} {value!r} is not YYYY-MM-DD")
+        precision = period.get("precision", "unknown")
+        basis = _clean(period.get("basis"))
+        measure = indicator.measure_type if indicator else None
+        if measure == "cumulative":
+            if start is None:
+                start = indicator.since
+            elif start != indicator.since:
+                self.problem("since-mismatch", entry, f"period start {start} of a cumulative count must be its indicator's "
+                                                      f"since day {indicator.since} ({entry['indicator']}); a statement that "
+                                                      "words the start differently counts the same: say so in basis")
+        if measure in POINT_IN_TIME and precision == "day":
+            # A stock known to the day refers to that one day.
+            start, end = start or end, end or start
+            if start != end:
+                self.problem("as-of-not-one-day", entry, f"a {measure} known to the day refers to one day: "
+                                                          f"start {start} and end {end} must be the same day")
+        if measure in POINT_IN_TIME | {"cumulative"} and precision not in ("unknown", "range") and end is None:
+            self.problem("bad-period", entry, f"precision {precision} says the as-of day is known: give period end")
         if start and end and str(end) < str(start):
             self.problem("end-before-start", entry, f"period end {end} is before start {start}")
-        precision = period.get("precision", "unknown")
-        if precision not in terms("date_precision"):
-            self.problem("unknown-term", entry, f"period precision {precision!r} not in {terms('date_precision')}")
-        return {"period_start": start, "period_end": end, "period_precision": precision,
-                "period_basis": _clean(period.get("basis"))}
+        if precision not in terms("period_precision"):
+            self.problem("unknown-term", entry, f"period precision {precision!r} not in {terms('period_precision')}")
+        elif precision in ("unknown", "range") and basis is None:
+            self.problem("missing-basis", entry, f"a period of precision {precision} needs basis: what the dates rest on, or why they are unknown")
+        return {"period_start": start, "period_end": end, "period_precision": precision, "period_basis": basis}
 
     def returns_attributes(self, entry: dict, row: dict) -> None:
         attrs = entry.get("returns")
-        if not isinstance(attrs, dict):
+        if attrs is None:
             self.problem("missing-topic-attributes", entry, "a returns fact needs returns: {return_type, route, origin, destination}")
-            return
-        if not self.require(attrs | {"id": row["fact_id"]}, ("return_type", "route", "origin", "destination")):
             return
         self.out.returns.append({"fact_id": row["fact_id"], "return_type": attrs["return_type"], "route": attrs["route"],
                                  "origin": attrs["origin"], "destination": attrs["destination"]})
 
     # -- events ------------------------------------------------------------------------------
     def event(self, entry: dict) -> None:
-        self.check_keys(entry, EVENT_KEYS, "event")
-        if not self.require(entry, ("id", "category", "event_type", "date", "title", "status", "claim_status", "quote")):
-            return
         event_id = entry["id"]
-        if not SNAKE.match(str(event_id)):
-            self.problem("bad-id", entry, f"id {event_id!r} is not snake_case")
         self.vocab(entry, "category", "category")
         self.vocab(entry, "event_type", "event_type")
         self.vocab(entry, "status", "status")
@@ -328,16 +347,10 @@ class _Coder:
             self.reconstruction(entry, row, work)
 
     def event_date(self, entry: dict, claimed: list[Mention]) -> dict:
-        date = entry.get("date")
-        if not isinstance(date, dict):
-            self.problem("bad-date", entry, "date must be a mapping {start, end, precision, inferred, basis}")
-            date = {}
+        date = entry["date"]
         start, end = date.get("start"), date.get("end")
         precision = date.get("precision")
         inferred = bool(date.get("inferred", False))
-        for key, value in (("start", start), ("end", end)):
-            if value is not None and not ISO_DATE.match(str(value)):
-                self.problem("bad-date", entry, f"date {key} {value!r} is not YYYY-MM-DD")
         if precision not in terms("date_precision"):
             self.problem("unknown-term", entry, f"date precision {precision!r} not in {terms('date_precision')}")
         if start and end and str(end) < str(start):
@@ -354,9 +367,7 @@ class _Coder:
         return {"date_start": start, "date_end": end, "date_precision": precision, "date_inferred": inferred,
                 "date_basis": _clean(date.get("basis"))}
 
-    def trade_measure(self, entry: dict, row: dict, measure) -> None:
-        if not isinstance(measure, dict) or not self.require(measure | {"id": row["event_id"]}, ("direction", "instrument", "measure")):
-            return
+    def trade_measure(self, entry: dict, row: dict, measure: dict) -> None:
         self.vocab(measure | {"id": row["event_id"]}, "direction", "trade_direction")
         self.actor(entry, measure.get("issuing_body"), "issuing_body")
         self.out.trade_measures.append({
@@ -365,9 +376,7 @@ class _Coder:
             "state_before": _clean(measure.get("state_before")), "state_after": _clean(measure.get("state_after")),
         })
 
-    def reconstruction(self, entry: dict, row: dict, work) -> None:
-        if not isinstance(work, dict) or not self.require(work | {"id": row["event_id"]}, ("asset", "asset_type", "activity")):
-            return
+    def reconstruction(self, entry: dict, row: dict, work: dict) -> None:
         self.vocab(work | {"id": row["event_id"]}, "asset_type", "asset_type")
         self.actor(entry, work.get("responsible_body"), "responsible_body")
         self.out.reconstruction.append({
@@ -378,9 +387,6 @@ class _Coder:
 
     # -- dismissals ----------------------------------------------------------------------------
     def dismissal(self, entry: dict) -> None:
-        self.check_keys(entry, DISMISS_KEYS, "dismissed")
-        if not self.require(entry, ("mention", "quote", "reason")):
-            return
         span = self.quote(entry)
         if span is None:
             return
@@ -394,20 +400,22 @@ class _Coder:
         if not isinstance(coding, dict):
             self.out.problems.append(Problem("bad-coding", self.file, "", "coding file must be a mapping"))
             return self.out
-        if coding.get("source_id") != self.source.source_id:
+        # The declared shape first: an entry with a wrong key or type is reported and skipped.
+        _, failures = shape_problems(CodingFile, coding, self.file)
+        self.out.problems.extend(problem for _, problem in failures)
+        self.shape_failed = bool(failures)
+        broken_sections = {loc[0] for loc, _ in failures if len(loc) == 1}
+        broken_entries = {loc[:2] for loc, _ in failures if len(loc) >= 2 and loc[0] in SECTIONS}
+        if isinstance(coding.get("source_id"), str) and coding["source_id"] != self.source.source_id:
             self.problem("id-mismatch", coding, f"source_id {coding.get('source_id')!r} does not match {self.source.source_id!r}", key="source_id")
-        self.check_keys(coding, {"source_id", "facts", "events", "dismissed", "todo"}, "top-level")
         for section, handler in (("facts", self.fact), ("events", self.event), ("dismissed", self.dismissal)):
-            entries = coding.get(section) or []
-            if not isinstance(entries, list):
-                self.problem("bad-coding", coding, f"{section} must be a list", key=section)
+            if section in broken_sections:
                 continue
-            for entry in entries:
-                if isinstance(entry, dict):
+            for index, entry in enumerate(coding.get(section) or []):
+                if (section, index) not in broken_entries:
                     handler(entry)
-                else:
-                    self.problem("bad-coding", coding, f"every {section} entry must be a mapping, got {entry!r}", key=section)
-        for entry in coding.get("todo") or []:
+        todo = coding.get("todo") if "todo" not in broken_sections else None
+        for entry in todo or []:
             if isinstance(entry, dict) and entry.get("status") == "todo":
                 self.out.todo += 1
                 self.problem("coding-todo", entry, f"still todo: {entry.get('text')!r} in {_clean(entry.get('quote'))!r}",
@@ -420,7 +428,7 @@ class _Coder:
             claim = self.claims.get(index)
             if claim is None:
                 self.out.unclaimed += 1
-                if not self.out.todo:
+                if not self.out.todo and not self.shape_failed:
                     self.out.problems.append(Problem(
                         "unaccounted-mention", self.file, f"{mention.text!r} at {mention.start}-{mention.end}",
                         f"neither coded nor dismissed; sentence: {sentence_around(self.text, mention.start, mention.end)!r}"))
@@ -443,9 +451,10 @@ class _Coder:
             })
 
 
-def apply_coding(source: Source, mentions: list[Mention], coding, file: str, actor_ids: set[str]) -> CodedSource:
-    """Rows and problems from one source's coding. Pure: no I/O."""
-    return _Coder(source, mentions, coding, file, actor_ids).run()
+def apply_coding(source: Source, mentions: list[Mention], coding, file: str, actor_ids: set[str],
+                 catalogue: Catalogue | None = None) -> CodedSource:
+    """Rows and problems from one source's coding. Pure apart from reading the catalogue when none is given."""
+    return _Coder(source, mentions, coding, file, actor_ids, catalogue or read_catalogue()).run()
 
 
 def unaccounted(coded: CodedSource) -> list[Problem]:

@@ -6,6 +6,7 @@ input it needs has them; it never becomes more precise than what it is computed 
 from __future__ import annotations
 
 import ast
+import math
 import operator
 
 from pipelines.errors import Problem
@@ -53,8 +54,14 @@ def _interval(tree: ast.AST, lows: dict, highs: dict) -> tuple[float | None, flo
     return min(results), max(results)
 
 
-def apply_derivations(facts: list[dict], derivations: list[dict], files: dict[str, str]) -> list[Problem]:
-    """Fill in value, approx, bounds and provenance of derived facts, in place. Returns problems."""
+def apply_derivations(facts: list[dict], derivations: list[dict], files: dict[str, str],
+                      may_be_negative: dict[str, bool] | None = None) -> list[Problem]:
+    """Fill in value, approx, bounds and provenance of derived facts, in place. Returns problems.
+
+    `may_be_negative` maps indicator ids to whether their values may fall below zero: a derived count of
+    people that comes out negative (a formula the wrong way round) is an error, never a published figure.
+    """
+    may_be_negative = may_be_negative or {}
     by_id = {f["fact_id"]: f for f in facts}
     problems: list[Problem] = []
     for spec in derivations:
@@ -72,8 +79,16 @@ def apply_derivations(facts: list[dict], derivations: list[dict], files: dict[st
             tree = parse_formula(str(spec["formula"]), set(inputs))
             values = {name: by_id[fid]["value"] for name, fid in inputs.items()}
             value = _evaluate(tree, values)
-        except (ValueError, SyntaxError, ZeroDivisionError, TypeError) as exc:
+        except (ValueError, SyntaxError, ZeroDivisionError, TypeError, OverflowError) as exc:
             problems.append(Problem("bad-derivation", file, where, f"formula {spec['formula']!r}: {exc}"))
+            continue
+        if value is None or not math.isfinite(value):
+            problems.append(Problem("non-finite-value", file, where, f"formula {spec['formula']!r} gives {value}, not a finite number"))
+            continue
+        if value < 0 and not may_be_negative.get(fact["indicator"], False):
+            problems.append(Problem("negative-value", file, where,
+                                    f"formula {spec['formula']!r} gives {value:g}, but {fact['indicator']} ({fact['unit']}) "
+                                    "cannot be negative; check the formula's order, or the indicator's may_be_negative"))
             continue
         approx = any(by_id[fid]["approx"] for fid in inputs.values())
         lows = {n: (by_id[f]["lower"] if by_id[f]["approx"] else by_id[f]["value"]) for n, f in inputs.items()}

@@ -19,6 +19,7 @@ def read_actors(layout: Layout) -> list[dict]:
 def code_all(layout: Layout, actors: list[dict] | None = None):
     """(sources, coded sources) for every registered source. Coding problems stay in each CodedSource."""
     from pipelines.coding.apply import CodedSource, apply_coding
+    from pipelines.coding.catalogue import read_catalogue
     from pipelines.coding.derive import apply_derivations
     from pipelines.extract import extract_mentions
     from pipelines.sources.registry import read_sources
@@ -26,13 +27,14 @@ def code_all(layout: Layout, actors: list[dict] | None = None):
 
     sources = read_sources(layout)
     actor_ids = {a["actor_id"] for a in (actors if actors is not None else read_actors(layout))}
+    catalogue = read_catalogue(actor_ids=actor_ids)
     coded: list[CodedSource] = []
     for source in sources:
         path = layout.coding_dir / f"{source.source_id}.yaml"
         file = layout.rel(path)
         mentions = extract_mentions(source.text, lang=source.meta["language"])
         if not path.exists():
-            result = apply_coding(source, mentions, {"source_id": source.source_id}, file, actor_ids)
+            result = apply_coding(source, mentions, {"source_id": source.source_id}, file, actor_ids, catalogue)
             result.problems.insert(0, Problem("missing-coding", file, "", f"source {source.source_id} has no coding file; run `tsr stub {source.source_id}`"))
         else:
             try:
@@ -41,7 +43,7 @@ def code_all(layout: Layout, actors: list[dict] | None = None):
                 result = CodedSource(source.source_id, file, problems=list(exc.problems), unclaimed=len(mentions))
                 coded.append(result)
                 continue
-            result = apply_coding(source, mentions, coding, file, actor_ids)
+            result = apply_coding(source, mentions, coding, file, actor_ids, catalogue)
         coded.append(result)
     known = {s.source_id for s in sources}
     for path in sorted(layout.coding_dir.glob("*.yaml")):
@@ -50,7 +52,8 @@ def code_all(layout: Layout, actors: list[dict] | None = None):
                 "unknown-source", layout.rel(path), path.stem, f"coding file for {path.stem!r}, which is not a registered source")]))
     files = {c.source_id: c.file for c in coded}
     all_facts = [f for c in coded for f in c.facts]
-    derivation_problems = apply_derivations(all_facts, [d for c in coded for d in c.derivations], files)
+    may_be_negative = {key: i.may_be_negative for key, i in catalogue.indicators.items()}
+    derivation_problems = apply_derivations(all_facts, [d for c in coded for d in c.derivations], files, may_be_negative)
     for problem in derivation_problems:
         next(c for c in coded if c.file == problem.file).problems.append(problem)
     return sources, coded

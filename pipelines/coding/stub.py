@@ -37,13 +37,15 @@ HEADER = """\
 # A fact (a figure the source states):
 #   facts:
 #     - id: returns_since_fall_of_assad          # snake_case, unique in the whole package
-#       category: returns                        # {categories}
-#       indicator: returns_to_syria_total        # shared across sources for the same measure
+#       indicator: returns_since_2024_12_08      # an indicator_id of schemas/indicators.yaml (the indicators table)
+#       series: stated_figure                    # who compiled it: a series_id of schemas/series.yaml
+#       category: returns                        # optional: must equal the indicator's ({categories})
 #       label: Returns to Syria since 8 December 2024   # short description for tables and charts
 #       value: 40000                             # as written; never sharpened
-#       unit: people
+#       unit: people                             # optional: must equal the indicator's
 #       claim_status: official                   # {claim_statuses}
-#       period: {{start: 2024-12-08, end: null, precision: day, basis: figure counts returns since the date}}
+#       period: {{end: null, precision: unknown, basis: as of the statement (the text does not give its day)}}
+#       # a cumulative count starts on its indicator's since day; end is the as-of day (docs/data-model.md)
 #       geography: [TR, SY]
 #       quote: approximately 40,000 people have returned to Syria since December 8, 2024
 #       mentions: ["approximately 40,000", "December 8, 2024"]   # quote texts with commas

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from pipelines.coding.apply import CodedSource
+from pipelines.coding.catalogue import Catalogue, read_catalogue
 from pipelines.sources.registry import Source, source_row
 from schemas import TABLES
 from schemas.table_schema import columns, sort_frame
@@ -20,7 +21,7 @@ def returns_rows(facts: list[dict], attributes: list[dict]) -> list[dict]:
     rows = []
     for attrs in attributes:
         fact = by_id[attrs["fact_id"]]
-        rows.append({**{k: fact[k] for k in ("fact_id", "source_id", "indicator", "value", "approx", "qualifier", "lower",
+        rows.append({**{k: fact[k] for k in ("fact_id", "source_id", "indicator", "series", "value", "approx", "qualifier", "lower",
                                               "upper", "period_start", "period_end", "period_basis", "claim_status",
                                               "attributed_to", "derived", "derivation", "quote")},
                      **attrs})
@@ -32,7 +33,9 @@ def event_topic_rows(events: list[dict], attributes: list[dict], keep: tuple[str
     return [{**{k: by_id[a["event_id"]][k] for k in keep}, **a} for a in attributes]
 
 
-def build_tables(sources: list[Source], actors: list[dict], coded: list[CodedSource]) -> dict[str, pd.DataFrame]:
+def build_tables(sources: list[Source], actors: list[dict], coded: list[CodedSource],
+                 catalogue: Catalogue | None = None) -> dict[str, pd.DataFrame]:
+    catalogue = catalogue or read_catalogue()
     facts = [f for c in coded for f in c.facts]
     events = [e for c in coded for e in c.events]
     trade_keep = ("source_id", "date_start", "date_end", "date_precision", "status", "claim_status", "quote")
@@ -40,6 +43,8 @@ def build_tables(sources: list[Source], actors: list[dict], coded: list[CodedSou
     return {
         "sources": _frame("sources", [source_row(s) for s in sources]),
         "actors": _frame("actors", actors),
+        "indicators": _frame("indicators", catalogue.indicator_rows()),
+        "statistical_series": _frame("statistical_series", catalogue.series_rows()),
         "facts": _frame("facts", facts),
         "events": _frame("events", events),
         "mentions": _frame("mentions", [m for c in coded for m in c.mentions]),

@@ -4,9 +4,12 @@ Validation is lazy: every failure of every table is collected and reported at on
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import pandera.errors
 
+from pipelines.coding.catalogue import PROSPECTIVE
 from pipelines.errors import Problem, TsrError
 from schemas import TABLES
 from schemas.table_schema import table_meta
@@ -54,6 +57,11 @@ def _ids(values: pd.Series) -> list[str]:
     return [v for cell in values.dropna() for v in str(cell).split(";")]
 
 
+# The code of a foreign key that points nowhere, by referenced table.
+DANGLING = {"actors": "dangling-actor", "facts": "dangling-fact", "sources": "dangling-source",
+            "indicators": "dangling-indicator", "statistical_series": "dangling-series"}
+
+
 def foreign_key_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     problems = []
     for name, model in TABLES.items():
@@ -63,7 +71,7 @@ def foreign_key_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
             frame = tables[name]
             for index, value in frame[column].items():
                 if pd.notna(value) and value not in known:
-                    code = "dangling-actor" if ref["resource"] == "actors" else f"dangling-{ref['resource'].rstrip('s')}"
+                    code = DANGLING.get(ref["resource"], f"dangling-{ref['resource']}")
                     problems.append(Problem(code, f"table {name}", _key(frame, name, index),
                                             f"{column} {value!r} is not a {ref['resource']}.{ref['fields'][0]}"))
     # Semicolon lists cannot be declared as Table Schema foreign keys; check them here.
@@ -106,29 +114,77 @@ def part_whole_problems(facts: pd.DataFrame) -> list[Problem]:
     return problems
 
 
-def publication_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
-    """Nothing completed or measured can postdate the latest possible publication date of its source."""
-    latest = tables["sources"].set_index("source_id")["published_latest"].dropna().to_dict()
+def indicator_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Each fact agrees with its indicator: unit, category, a cumulative count's start, the sign."""
+    indicators = tables["indicators"].set_index("indicator_id")
     problems = []
     for fact in tables["facts"].itertuples(index=False):
-        bound = latest.get(fact.source_id)
-        if bound and pd.notna(fact.period_end) and fact.period_end > bound:
-            problems.append(Problem("after-publication", "table facts", f"fact_id={fact.fact_id}",
-                                    f"period_end {fact.period_end} is after the source's latest publication date {bound}"))
-    for event in tables["events"].itertuples(index=False):
-        bound = latest.get(event.source_id)
-        if bound and event.status == "completed" and pd.notna(event.date_start) and event.date_start > bound:
-            problems.append(Problem("after-publication", "table events", f"event_id={event.event_id}",
-                                    f"completed event dated {event.date_start}, after the source's latest publication date {bound}"))
+        if fact.indicator not in indicators.index:
+            continue  # reported as a dangling foreign key
+        indicator, key = indicators.loc[fact.indicator], f"fact_id={fact.fact_id}"
+        for column, code in (("unit", "unit-mismatch"), ("category", "category-mismatch")):
+            if getattr(fact, column) != indicator[column]:
+                problems.append(Problem(code, "table facts", key, f"{column} {getattr(fact, column)!r} is not indicator "
+                                                                  f"{fact.indicator}'s {indicator[column]!r}"))
+        if indicator["measure_type"] == "cumulative" and fact.period_start != indicator["since"]:
+            problems.append(Problem("since-mismatch", "table facts", key, f"period_start {fact.period_start} of a cumulative "
+                                                                          f"count is not {fact.indicator}'s since day {indicator['since']}"))
+        if not indicator["may_be_negative"] and pd.notna(fact.value) and fact.value < 0:
+            problems.append(Problem("negative-value", "table facts", key, f"value {fact.value:g} of {fact.indicator} "
+                                                                          f"({indicator['unit']}) cannot be negative"))
     return problems
 
 
-def validate_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+def _day(value) -> str | None:
+    return None if value is None or pd.isna(value) else str(value)
+
+
+def publication_problems(tables: dict[str, pd.DataFrame], today: str | None = None) -> list[Problem]:
+    """Nothing stated as done can postdate its source: not its latest possible publication date
+    (after-publication), not the day it was retrieved (after-retrieval), not the day of the build
+    (in-the-future). Targets, forecasts and cost estimates may refer to later dates (their measure
+    type says so); planned events may too."""
+    today = today or dt.date.today().isoformat()
+    sources = tables["sources"].set_index("source_id")
+    latest = sources["published_latest"].dropna().to_dict()
+    retrieved = sources["retrieved_on"].dropna().to_dict() if "retrieved_on" in sources.columns else {}
+    measure = tables["indicators"].set_index("indicator_id")["measure_type"].to_dict()
+
+    def check(table: str, key: str, source_id: str, day: str, what: str, hint: str = "") -> list[Problem]:
+        found = []
+        for code, bound, name in (("after-publication", latest.get(source_id), "the source's latest publication date"),
+                                  ("after-retrieval", _day(retrieved.get(source_id)), "the day the source was retrieved"),
+                                  ("in-the-future", today, "the day of this build")):
+            if bound and day > bound:
+                found.append(Problem(code, f"table {table}", key, f"{what} {day} is after {name} {bound}{hint.format(bound=bound)}"))
+                break  # the tightest bound says it; the others would repeat it
+        return found
+
+    problems = []
+    for fact in tables["facts"].itertuples(index=False):
+        if measure.get(fact.indicator) in PROSPECTIVE:
+            continue
+        day = _day(fact.period_end) or _day(fact.period_start)
+        if day:
+            problems += check("facts", f"fact_id={fact.fact_id}", fact.source_id, day,
+                              f"a {measure.get(fact.indicator, 'stated')} figure's period ending",
+                              "; a figure stated as done cannot refer to a later day (a period known only to the month "
+                              "ends on {bound} at the latest); an aimed-at or expected value needs an indicator of "
+                              "measure type target, forecast or cost_estimate")
+    for event in tables["events"].itertuples(index=False):
+        if event.status in ("completed", "reported") and _day(event.date_start):
+            problems += check("events", f"event_id={event.event_id}", event.source_id, event.date_start,
+                              f"{event.status} event dated")
+    return problems
+
+
+def validate_tables(tables: dict[str, pd.DataFrame], today: str | None = None) -> dict[str, pd.DataFrame]:
     """The validated (coerced) tables; raises TsrError with every problem found."""
     validated, problems = check_schemas(tables)
     problems += foreign_key_problems(validated)
+    problems += indicator_problems(validated)
     problems += part_whole_problems(validated["facts"])
-    problems += publication_problems(validated)
+    problems += publication_problems(validated, today)
     if problems:
         raise TsrError(problems)
     return validated

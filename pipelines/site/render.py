@@ -154,11 +154,17 @@ def _allowed(field: dict) -> tuple[str, str]:
     """Description without its appended vocabulary, and the vocabulary as a list of terms."""
     description = field.get("description", "")
     enum = (field.get("constraints") or {}).get("enum")
-    head, _, _ = description.partition(ALLOWED)
+    head, _, tail = description.partition(ALLOWED)
+    meanings = {}
+    if not enum and tail:
+        # A semicolon list of terms (schemas.fields.vocab_list) has a pattern, not an enum: find its vocabulary
+        # by the definitions appended to the description.
+        meanings = next((v for v in vocabularies().values()
+                         if tail == "; ".join(f"{k}: {m.rstrip('.')}" for k, m in v.items()) + "."), {})
+        enum = list(meanings)
     if not enum:
         return description, ""
-    meanings = {}
-    for vocab in vocabularies().values():
+    for vocab in vocabularies().values() if not meanings else ():
         if set(enum) <= set(vocab):
             meanings = vocab
             break
