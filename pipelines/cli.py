@@ -101,7 +101,7 @@ def mentions(files: tuple[Path, ...], lang: str, reference_date, fmt: str) -> No
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
         return
-    columns = ["source", "start", "end", "kind", "text", "value", "unit", "date", "date_precision", "approx", "qualifier", "lower", "upper"]
+    columns = ["source", "start", "end", "kind", "text", "value", "unit", "date", "date_end", "date_precision", "approx", "qualifier", "lower", "upper"]
     widths = {c: max([len(c)] + [len(str(r[c] if r[c] is not None else "")) for r in rows]) for c in columns}
     click.echo("  ".join(c.ljust(widths[c]) for c in columns))
     for row in rows:

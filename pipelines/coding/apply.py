@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipelines.errors import Problem
-from pipelines.extract import Mention
+from pipelines.extract import NUMERIC_KINDS, Mention
 from pipelines.coding.quotes import QuoteError, Span, locate, sentence_around
 from pipelines.sources.registry import Source
 from pipelines.yamlfile import line_of
@@ -21,8 +21,8 @@ from schemas.vocabularies import terms
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SNAKE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 GEO = re.compile(r"^[A-Z]{2}(-[0-9A-Z]{1,3})?$")
-NUMERIC_KINDS = {"number", "money", "percent", "range"}
-DATE_KINDS = {"date", "year", "relative_date"}
+# float64 holds every integer up to 2**53 exactly; a larger coded value would be published rounded.
+MAX_EXACT_VALUE = 2**53
 
 FACT_KEYS = {"id", "category", "indicator", "label", "value", "unit", "qualifier", "lower", "upper", "period", "geography",
              "attributed_to", "claim_status", "quote", "occurrence", "mentions", "derived", "part_of", "returns", "notes"}
@@ -236,6 +236,10 @@ class _Coder:
         if not isinstance(value, (int, float)) or isinstance(value, bool):
             self.problem("missing-key", entry, "value must be a number")
             return
+        if abs(value) > MAX_EXACT_VALUE:
+            self.problem("value-not-exact", entry,
+                         f"value {value} is beyond 2**53, so the published float64 could not hold it exactly")
+            return
         row["value"] = float(value)
         matches = [m for m in claimed if m.kind in NUMERIC_KINDS and m.value is not None and float(m.value) == float(value)]
         matches += [m for m in claimed if m.kind == "range" and float(value) in (m.lower, m.upper)]
@@ -341,7 +345,11 @@ class _Coder:
         # A date written in the quote must agree with the coded date, to the precision the text gives.
         for mention in claimed:
             if mention.kind in {"date", "year"} and mention.date and start and not mention.date_inferred:
-                if not str(start).startswith(mention.date) and not str(end or "").startswith(mention.date):
+                written = mention.date[1:] if mention.date.startswith("--") else mention.date  # --03-09: month and day only
+                coded = [str(start), str(end or "")]
+                if mention.date.startswith("--"):
+                    coded = [c[4:] for c in coded]
+                if not any(c.startswith(written) for c in coded):
                     self.problem("date-mismatch", entry, f"coded date {start}..{end} does not match the mention {mention.text!r} ({mention.date})")
         if (inferred or precision == "unknown") and not date.get("basis"):
             self.problem("missing-basis", entry, "an inferred or unknown date needs basis: what it was inferred from")
@@ -429,7 +437,7 @@ class _Coder:
                 "mention_id": f"{self.source.source_id}:{mention.start}-{mention.end}",
                 "source_id": self.source.source_id,
                 "start": mention.start, "end": mention.end, "text": mention.text, "kind": mention.kind,
-                "value": mention.value, "unit": mention.unit, "date": mention.date,
+                "value": mention.value, "unit": mention.unit, "date": mention.date, "date_end": mention.date_end,
                 "date_precision": mention.date_precision, "date_inferred": mention.date_inferred,
                 "qualifier": mention.qualifier, "approx": mention.approx, "lower": mention.lower, "upper": mention.upper,
                 "coded_as": coded_as, "fact_id": claim["fact_id"], "event_id": claim["event_id"],

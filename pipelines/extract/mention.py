@@ -3,7 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-KINDS = ("number", "money", "percent", "range", "date", "year", "relative_date", "identifier")
+KINDS = (
+    "number", "money", "percent", "range", "fraction", "ordinal", "change",
+    "date", "date_range", "year", "relative_date", "time", "identifier",
+)
+# Kinds whose `value` (or, for a range, `lower`/`upper`) is a figure a fact can state.
+NUMERIC_KINDS = frozenset({"number", "money", "percent", "range", "fraction", "ordinal", "change"})
+# Kinds that place something on the calendar (`date`, and `date_end` for a date_range).
+DATE_KINDS = frozenset({"date", "date_range", "year", "relative_date"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -11,6 +18,9 @@ class Mention:
     """One expression. `text == source[start:end]` always holds.
 
     Plain str/float/bool/None fields only, so `dataclasses.asdict` is JSON-ready.
+    Dates are ISO 8601: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or without a year `--MM-DD` / `--MM`
+    when the text gives none and none could be inferred. `date_end` is the last day, month or
+    year of a date_range (same precision as `date`), else None.
     """
 
     start: int
@@ -26,3 +36,4 @@ class Mention:
     qualifier: str | None = None
     lower: float | None = None
     upper: float | None = None
+    date_end: str | None = None

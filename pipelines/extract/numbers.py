@@ -2,6 +2,11 @@
 
 Values are computed with Decimal and converted to float at the end, so that
 "$2.12 billion" is exactly 2120000000.0 rather than 2120000000.0000002.
+
+A value is published as float64, which holds every integer up to 2**53 exactly and about 15
+significant digits of a fraction. Beyond that the float would silently round the figure
+("99999999999999999999" -> 1e+20), so the value is None instead: the mention is still found,
+but no fact can state it (exact_float).
 """
 from __future__ import annotations
 
@@ -28,7 +33,11 @@ SCALES = {
     "bin": 10**3, "milyon": 10**6, "milyar": 10**9, "trilyon": 10**12,
 }
 
+MAX_EXACT_INTEGER = 2**53
+
 _TR_LOWER = str.maketrans({"I": "ı", "İ": "i"})
+_TR_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_TR_DOT_DECIMAL = re.compile(r"\d+\.\d{1,2}")
 _TOKEN = re.compile(r"\d[\d.,]*|[^\W\d_]+")
 # Turkish scale words may carry a case suffix without apostrophe ("binden fazla").
 _TR_SCALE_STEM = re.compile(r"^(bin|milyon|milyar|trilyon)")
@@ -37,8 +46,19 @@ _TR_SCALE_STEM = re.compile(r"^(bin|milyon|milyar|trilyon)")
 def digits_value(s: str, lang: str) -> Decimal:
     """'27,941' / '3.4' (English) or '52.622' / '2,5' (Turkish) -> Decimal."""
     if lang == "tr":
+        if _TR_DOT_DECIMAL.fullmatch(s):  # "2.5 ayda": a dot before one or two digits is a decimal point
+            return Decimal(s)
         return Decimal(s.replace(".", "").replace(",", "."))
+    if lang == "ar":
+        return Decimal(s.replace(",", "").replace("٬", "").replace("٫", ".").replace("ر", "."))
     return Decimal(s.replace(",", ""))
+
+
+def exact_float(d: Decimal) -> float | None:
+    """float(d), or None when float64 cannot hold d exactly enough (see the module docstring)."""
+    if d == d.to_integral_value():
+        return float(d) if abs(d) <= MAX_EXACT_INTEGER else None
+    return float(d) if len(d.normalize().as_tuple().digits) <= 15 else None
 
 
 def number_value(s: str, lang: str = "en") -> float | None:
@@ -47,9 +67,12 @@ def number_value(s: str, lang: str = "en") -> float | None:
     '1 milyon 190 bin 172' -> 1190172; 'twenty-five thousand three hundred' -> 25300;
     '$2.12 billion' is parsed from its number part '2.12 billion'.
     """
-    plain = s.replace(",", "") if lang != "tr" else s.replace(".", "")
+    if lang == "tr":
+        plain = s.replace(".", "") if _TR_GROUPS.fullmatch(s) else s
+    else:
+        plain = s.replace(",", "")
     if plain.isdigit():  # fast path: most mentions are plain digit groups
-        return float(plain)
+        return float(plain) if len(plain) < 16 else exact_float(Decimal(plain))
     total = Decimal(0)
     current = Decimal(0)
     seen = False
@@ -81,4 +104,4 @@ def number_value(s: str, lang: str = "en") -> float | None:
         seen = True
     if not seen:
         return None
-    return float(total + current)
+    return exact_float(total + current)
