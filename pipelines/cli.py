@@ -73,7 +73,7 @@ def sql(root: Path, query: str | None, query_file: Path | None, fmt: str) -> Non
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--lang", type=click.Choice(["en", "tr"]), default="en", show_default=True)
+@click.option("--lang", type=click.Choice(["en", "tr", "ar"]), default="en", show_default=True)
 @click.option("--reference-date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Resolve relative dates and year-less dates against this day.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
@@ -117,7 +117,7 @@ def mentions(files: tuple[Path, ...], lang: str, reference_date, fmt: str) -> No
 @click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Publication day, YYYY-MM-DD.")
 @click.option("--published-between", nargs=2, type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               metavar="EARLIEST LATEST", help="Bounds of an unknown publication day.")
-@click.option("--language", type=click.Choice(["en", "tr"]), default="en", show_default=True)
+@click.option("--language", type=click.Choice(["en", "tr", "ar"]), default="en", show_default=True)
 @click.option("--basis", default=None, help="What the publication date rests on.")
 def add_source_command(root: Path, file: Path, title: str, publisher, url, published, published_between, language: str,
                        basis) -> None:

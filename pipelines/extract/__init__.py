@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipelines.extract import english, turkish
+from pipelines.extract import arabic, english, turkish
 from pipelines.extract.mention import DATE_KINDS, KINDS, NUMERIC_KINDS, Mention
 from pipelines.extract.ranges import merge_date_ranges
 from pipelines.extract.resolve import resolve_years
 
 __all__ = ["extract_mentions", "Mention", "KINDS", "NUMERIC_KINDS", "DATE_KINDS", "LANGUAGES"]
 
-_GRAMMARS = {"en": english.extract, "tr": turkish.extract}
+_GRAMMARS = {"en": english.extract, "tr": turkish.extract, "ar": arabic.extract}
 LANGUAGES = tuple(sorted(_GRAMMARS))
 
 

@@ -22,7 +22,7 @@ _FAMILY = {"day": "day", "month_day": "day", "month": "month", "yearless_month":
 _CONNECTORS = {
     "en": r"\s*[-–—]\s*|\s+(?:to|through|until|till)\s+",
     "tr": r"\s*[-–—]\s*|\s+(?:ila|ile)\s+",
-    "ar": r"\s*[-–—]\s*|\s+(?:إلى|حتى|الى)\s+",
+    "ar": r"\s*[-–—]\s*|\s+(?:إلى|الى|إلي|حتى|حتي)\s+(?:(?:ال)?عام\s+)?",
 }
 _AND = {"en": r"\s+and\s+", "tr": r"\s+(?:ile|ve)\s+", "ar": r"\s+و\s*"}
 _BETWEEN = {"en": r"\b[Bb]etween\s+$", "tr": None, "ar": r"(?:بين|ما\s+بين)\s+$"}
@@ -110,7 +110,7 @@ def _day_to_date(a: Mention, b: Mention, hb, text: str):
 
 def _days_before_month(a: Mention, b: Mention, hb, text: str):
     """'9-13 December (2024)': a range of day numbers right before a month."""
-    if b.kind != "date" or _FAMILY.get(b.date_precision) != "month" or b.qualifier or a.qualifier not in (None, "between"):
+    if b.kind != "date" or _FAMILY.get(b.date_precision) != "month" or b.qualifier or a.qualifier not in (None, "between", "بين"):
         return None
     if a.lower is None or a.upper is None or a.unit is not None or a.lower != int(a.lower) or a.upper != int(a.upper):
         return None
@@ -119,8 +119,9 @@ def _days_before_month(a: Mention, b: Mention, hb, text: str):
     top = dates.last_day(year, month) if year else dates.last_day(2000, month)
     if not 1 <= first < last <= top:
         return None
-    if a.qualifier == "between":  # "between 8 and 29 December": "between" places the range, outside the span
-        a = Mention(a.start + len(a.text) - len(a.text.split(None, 1)[1]), a.end, a.text.split(None, 1)[1], a.kind)
+    if a.qualifier is not None:  # "between 8 and 29 December": "between" places the range, outside the span
+        first_digit = re.search(r"\d", a.text).start()
+        a = Mention(a.start + first_digit, a.end, a.text[first_digit:], a.kind)
     if year is None:
         return _range(a, b, text, dates.yearless(month, first)[0], dates.yearless(month, last)[0], "month_day"), hb
     return _range(a, b, text, dates.iso(year, month, first), dates.iso(year, month, last), "day"), None
