@@ -429,10 +429,17 @@ def _b_span(m, text, ref):
     return _date(m, text, "relative_date", None, "unknown")
 
 
+def _written(m, text, group: str) -> str | None:
+    """A group as the source writes it (the scan sees the normalised copy), spaces collapsed."""
+    if m[group] is None:
+        return None
+    return " ".join(text[m.start(group) - 1:m.end(group) - 1].split())
+
+
 def _b_vague(m, text, ref):
     s, e = _start(m), m.end() - 1
     return Mention(s, e, text[s:e], "number", None, _unit(m.string, m.end() - 1), None, None, False, True,
-                   m["vague"].replace("ـ", "")), None
+                   _written(m, text, "vague")), None
 
 
 def _b_change(m, text, ref):
@@ -442,11 +449,10 @@ def _b_change(m, text, ref):
     value = number_value(m["chn"])
     if value is not None and m["chw"] in CHANGE_DOWN:
         value = -value
-    q = m["chq"]
-    side = QUAL_BEFORE.get(q) if q else None
+    side = QUAL_BEFORE.get(m["chq"]) if m["chq"] else None
     if side is not None and value is not None and value < 0:
         side = {"lower": "upper", "upper": "lower"}[side]
-    return number_mention(start, end, text, "change", value, "%", q, side)
+    return number_mention(start, end, text, "change", value, "%", _written(m, text, "chq"), side)
 
 
 _FRACTIONS = {"نصف": Fraction(1, 2), "ثلث": Fraction(1, 3), "ثلثي": Fraction(2, 3), "ثلثا": Fraction(2, 3), "ربع": Fraction(1, 4)}
@@ -454,23 +460,23 @@ _FRACTIONS = {"نصف": Fraction(1, 2), "ثلث": Fraction(1, 3), "ثلثي": Fr
 
 def _b_fraction(m, text, ref):
     frac = Fraction(3, 4) if m["frac"].startswith("ثلاثه") else _FRACTIONS[m["frac"]]
-    q = m["fq"]
-    return number_mention(_start(m), m.end() - 1, text, "fraction", float(frac), None, q, QUAL_BEFORE.get(q) if q else None)
+    side = QUAL_BEFORE.get(m["fq"]) if m["fq"] else None
+    return number_mention(_start(m), m.end() - 1, text, "fraction", float(frac), None, _written(m, text, "fq"), side)
 
 
 def _b_qty(m, text, ref):
     norm = m.string
     start, end = _start(m), m.end() - 1
-    q = m["q"]
-    side = QUAL_BEFORE.get(q) if q else None
+    q = _written(m, text, "q")
+    side = QUAL_BEFORE.get(m["q"]) if m["q"] else None
     if m["qa"]:
-        qa = re.sub(r"\s+", " ", m["qa"])
-        side = QUAL_AFTER[qa] if q is None else side
+        qa = _written(m, text, "qa")
+        side = QUAL_AFTER[re.sub(r"\s+", " ", m["qa"])] if q is None else side
         q = qa if q is None else f"{q} … {qa}"
     if m["rb"] is not None or m["rd2"] is not None:
         a, b = (m["rb1"], m["rb2"]) if m["rb"] is not None else (m["num"], m["rd2"])
         if m["rb"] is not None:
-            q = q or "بين"
+            q = q or _written(m, text, "rb")
         lo, hi = number_value(a), number_value(b)
         unit = _currency(m["cur2"]) if m["cur2"] else ("%" if m["pct"] else _unit(norm, m.end() - 1))
         return Mention(start, end, text[start:end], "range", None, unit, None, None, False, True, q, lo, hi), None
@@ -482,7 +488,7 @@ def _b_qty(m, text, ref):
         value, kind, unit = number_value(m["num"]), "money", _currency(m["cur2"])
     else:
         num = m["num"]
-        if q == "حتي" and _is_year(num):  # "حتى 2025" is "until 2025", not "up to 2025"
+        if m["q"] == "حتي" and _is_year(num):  # "حتى 2025" is "until 2025", not "up to 2025"
             q, side, start = None, None, m.start("num") - 1
         value, kind, unit = number_value(num), "number", _unit(norm, m.end() - 1)
         if q is None and m["neg"] is None and _is_year(num) and unit is None:

@@ -110,7 +110,7 @@ def _day_to_date(a: Mention, b: Mention, hb, text: str):
 
 def _days_before_month(a: Mention, b: Mention, hb, text: str):
     """'9-13 December (2024)': a range of day numbers right before a month."""
-    if b.kind != "date" or _FAMILY.get(b.date_precision) != "month" or b.qualifier or a.qualifier not in (None, "between", "بين"):
+    if b.kind != "date" or _FAMILY.get(b.date_precision) != "month" or b.qualifier or (a.qualifier is not None and not a.qualifier.lower().endswith(("between", "بين"))):
         return None
     if a.lower is None or a.upper is None or a.unit is not None or a.lower != int(a.lower) or a.upper != int(a.upper):
         return None

@@ -141,11 +141,18 @@ def _lower(s: str) -> str:
     return _SPACES.sub(" ", s).translate(_TR_LOWER).lower()
 
 
+# Adjectives that may stand between a figure and its noun ("8 faal gümrük kapısında").
+_ADJECTIVES = ("faal", "aktif", "yeni", "mevcut", "ayrı", "farklı", "kayıtlı")
+
+
 def _unit(text: str, end: int) -> str | None:
     m = _NEXT.match(text, end)
     if not m:
         return None
     words = _lower(m.group(1))
+    if words.split()[0] in _ADJECTIVES:
+        after = _NEXT.match(text, m.start(1) + len(words.split()[0]))
+        words = _lower(after.group(1)) if after else ""
     for noun in NOUNS:
         if words.startswith(noun):
             return {"gümrük kapı": "gümrük kapısı", "mw": "MW"}.get(noun, noun)
