@@ -37,7 +37,7 @@ from fractions import Fraction
 from pipelines.extract import dates, qualifiers
 from pipelines.extract.common import Hint, number_mention
 from pipelines.extract.mention import Mention
-from pipelines.extract.numbers import exact_float
+from pipelines.extract.numbers import whole_or_exact
 from pipelines.extract.trie import trie_regex, trie_regex_tails
 
 _DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
@@ -48,7 +48,7 @@ NORMALISE = str.maketrans(
 )
 
 W = r"(?![\w])"
-T = "ـ*"  # tatweel / short vowels, as normalised
+T = "[\u0640\u064b-\u0652\u0670]*"  # tatweel and short vowels / tanween
 # Endings a noun or number word takes (tanween alif, accusative): "ألفاً", "مليونا", "يوماً".
 END = f"{T}(?:ا{T})?"
 
@@ -111,7 +111,7 @@ def _alt(words) -> str:
 NUMWORD_RE = f"(?:{_alt(list(TEENS))}|{_alt(list(TENS))}|{_alt(list(HUNDREDS))}|{_alt(list(UNITS))}){END}{W}"
 # "ثلاث مئة" written apart
 NUMWORDS_RE = f"(?:{_alt(['ثلاث', 'اربع', 'خمس', 'ست', 'سبع', 'ثماني', 'ثمان', 'تسع'])}\\s+(?:مئه|مائه){END}{W}|{NUMWORD_RE})"
-DIGITS_RE = r"(?:\d+ر\d+|\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.,]\d+)?)"
+DIGITS_RE = r"(?:\d+ر\d+|\d{1,3}(?:[,٬]\d{3})+(?!\d)|\d+(?:[.,٫]\d+)?)"
 SCALE_RE = f"(?:{_alt(list(SCALES))}){END}{W}"
 DUAL_RE = f"(?:{_alt(list(DUALS))}){T}{W}"
 PLURAL_RE = f"(?:{_alt(list(PLURALS))}){T}{W}"
@@ -121,7 +121,7 @@ HEAD_RE = f"(?:{DIGITS_RE}|{NUMWORDS_RE}(?:\\s*و\\s*{NUMWORDS_RE})*)"
 SG_RE = f"(?:(?:{HEAD_RE})\\s*(?:{SCALE_RE}|{PLURAL_RE})|{DUAL_RE}|{SCALE_RE}|نصف\\s+(?:مليون|مليار){END}{W})"
 # Groups continue with a space or و; a bare number may close the compound only after و ("35 ألفاً و114").
 NUM_RE = f"(?:{SG_RE}(?:\\s*و?\\s*{SG_RE})*(?:\\s*و\\s*(?:{HEAD_RE})(?!\\s*(?:{SCALE_RE}|{PLURAL_RE})))?|{HEAD_RE})"
-PCT_RE = r"(?:\s*%|\s*(?:بال|في\s+ال)(?:مئه|مائه)" + W + ")"
+PCT_RE = r"(?:\s*[%٪]|\s*(?:بال|في\s+ال)(?:مئه|مائه)" + W + ")"
 YEAR_RE = r"(?:1[89]|20)\d\d(?![\d,.]\d|\d)"
 DAY_RE = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 EG_RE = _alt(list(EG_MONTHS)) + W
@@ -152,7 +152,7 @@ _TAILED = [("ما", r"\s+(?:يقارب|يقرب|يناهز|يزيد|لا|يصل|
            ("اليوم", W), ("خلال", r"\s+\w"), ("منذ", r"\s+\w"), ("قبل", r"\s+\w")]
 GUARD_RE = "(?:[\\d$€(]|[-−]\\d|[A-Z]|" + trie_regex_tails([(w, "") for w in _STARTS] + _TAILED) + ")"
 
-MASTER = re.compile(
+MASTER_SOURCE = (
     f"[^\\w.](?=(?:{_PREFIX})?{GUARD_RE})(?P<pre>{_PREFIX}(?={GUARD_RE}))?(?:"
     rf"(?P<iso_y>\d{{4}})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d)(?!\d)(?P<ISO>)"
     rf"|(?P<nd>{DAY_RE})/(?P<nm>0?[1-9]|1[0-2])/(?P<ny>{YEAR_RE})(?P<NUMDATE>)"
@@ -183,15 +183,72 @@ MASTER = re.compile(
     ")"
 )
 
+# The patterns above are written with the normalised letters; the scan runs over the text as
+# written, so each of those letters, and each ASCII digit, stands for all its spellings.
+_VARIANTS = {"ا": "أإآٱ", "ي": "ى", "ه": "ة", **{str(i): chr(0x0660 + i) + chr(0x06F0 + i) for i in range(10)}}
+
+
+def tolerant(pattern: str) -> str:
+    """`pattern` with every ا ي ه and ASCII digit literal widened to its spellings, inside and
+    outside character classes (escapes, group names and {m,n} counts are left alone)."""
+    out, i, n = [], 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif pattern.startswith("(?P<", i) or pattern.startswith("(?P=", i):
+            j = pattern.index(">" if pattern[i + 3] == "<" else ")", i)
+            out.append(pattern[i:j + 1])
+            i = j + 1
+        elif c == "{" and re.match(r"\{\d*,?\d*\}", pattern[i:]):
+            j = pattern.index("}", i)
+            out.append(pattern[i:j + 1])
+            i = j + 1
+        elif c == "[":
+            j = i + 1
+            body = []
+            while pattern[j] != "]" or j == i + 1:
+                if pattern[j] == "\\":
+                    body.append(pattern[j:j + 2])
+                    j += 2
+                    continue
+                if pattern[j + 1] == "-" and pattern[j + 2] != "]":  # a range a-b
+                    lo, hi = pattern[j], pattern[j + 2]
+                    body.append(f"{lo}-{hi}")
+                    if lo.isascii() and lo.isdigit() and hi.isdigit():
+                        body.append(f"{chr(0x0660 + int(lo))}-{chr(0x0660 + int(hi))}{chr(0x06F0 + int(lo))}-{chr(0x06F0 + int(hi))}")
+                    j += 3
+                    continue
+                body.append(pattern[j] + _VARIANTS.get(pattern[j], ""))
+                j += 1
+            out.append("[" + "".join(body) + "]")
+            i = j + 1
+        elif c in _VARIANTS:
+            out.append("[" + c + _VARIANTS[c] + "]")
+            i += 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+MASTER = re.compile(tolerant(MASTER_SOURCE))
+
 
 def normalise(text: str) -> str:
     return text.translate(NORMALISE)
 
 
+def _n(m, group: str) -> str | None:
+    """A group's text, normalised (for look-ups and values)."""
+    value = m[group]
+    return None if value is None else value.translate(NORMALISE)
+
+
 def extract(text: str, ref: dt.date | None) -> list[tuple[Mention, Hint]]:
-    norm = " " + normalise(text)
     out = []
-    for m in MASTER.finditer(norm):
+    for m in MASTER.finditer(" " + text):
         built = _BUILDERS[m.lastgroup](m, text, ref)
         if built is not None:
             out.append(built)
@@ -216,16 +273,17 @@ def number_value(s: str) -> float | None:
     """Value of a normalised Arabic number expression ("مليارين و568 مليونا و362 الف")."""
     s = s.replace("ـ", "")
     if s.isdigit():
-        return exact_float(Decimal(s))
-    total = Decimal(0)
-    current = Decimal(0)
+        return whole_or_exact(int(s))
+    total = 0  # int while every part is whole, Decimal once a decimal appears
+    current = 0
     seen = False
     words = _TOKEN.findall(s)
     i = 0
     while i < len(words):
         tok = words[i]
         if tok[0].isdigit():
-            current += digits_value(tok)
+            plain = tok.replace(",", "")
+            current += int(plain) if plain.isdigit() and (plain == tok or _GROUPS.fullmatch(tok)) else digits_value(tok)
             seen = True
             i += 1
             continue
@@ -237,8 +295,8 @@ def number_value(s: str) -> float | None:
             i += 2
             seen = True
             continue
-        if pair is not None and tok in ("ثلاث", "اربع", "خمس", "ست", "سبع", "ثماني", "ثمان", "تسع") and words[i + 1].rstrip("ا") in ("مئه", "مائه"):
-            current += {"ثلاث": 3, "اربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثماني": 8, "ثمان": 8, "تسع": 9}[tok] * 100
+        if pair is not None and tok in _HUNDRED_HEADS and words[i + 1].rstrip("ا") in ("مئه", "مائه"):
+            current += _HUNDRED_HEADS[tok] * 100
             i += 2
             seen = True
             continue
@@ -251,20 +309,24 @@ def number_value(s: str) -> float | None:
             seen = True
         elif word in SCALES:
             total += (current or 1) * SCALES[word]
-            current = Decimal(0)
+            current = 0
             seen = True
         elif tok in DUALS:
             total += DUALS[tok]
-            current = Decimal(0)
+            current = 0
             seen = True
         elif tok in PLURALS:
             total += (current or 1) * PLURALS[tok]
-            current = Decimal(0)
+            current = 0
             seen = True
         i += 1
     if not seen:
         return None
-    return exact_float(total + current)
+    return whole_or_exact(total + current)
+
+
+_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_HUNDRED_HEADS = {"ثلاث": 3, "اربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثماني": 8, "ثمان": 8, "تسع": 9}
 
 
 def _scale(word: str) -> bool:
@@ -291,7 +353,7 @@ def _date(m, text, kind, date, precision, *, start=None, hint=None, date_end=Non
 
 
 def _month(name: str) -> int:
-    name = re.sub(r"\s+", " ", name.replace("ـ", "")).strip()
+    name = re.sub(r"\s+", " ", normalise(name).replace("ـ", "")).strip()
     first = re.split(r"\s*[/(]\s*", name)[0].strip(" )")
     return MONTHS[first]
 
@@ -320,7 +382,7 @@ def _b_dmy(m, text, ref):
             return _date(m, text, "date", dates.iso(year, month, day), "day")
         return _date(m, text, "date", dates.iso(year, month), "month")
     date, precision = dates.yearless(month, day)
-    offset = _rel_offset(m["dmy_rel"])
+    offset = _rel_offset(_n(m, "dmy_rel"))
     return _date(m, text, "date", date, precision, hint="near" if offset is None else f"offset:{offset}")
 
 
@@ -329,12 +391,12 @@ def _b_my(m, text, ref):
     if m["my_y"]:
         return _date(m, text, "date", dates.iso(int(m["my_y"]), month), "month")
     date, precision = dates.yearless(month)
-    return _date(m, text, "date", date, precision, hint=f"offset:{_rel_offset(m['my_rel'])}")
+    return _date(m, text, "date", date, precision, hint=f"offset:{_rel_offset(_n(m, 'my_rel'))}")
 
 
 def _b_lmonth(m, text, ref):
     date, precision = dates.yearless(_month(m["lm_m"]))
-    return _date(m, text, "date", date, precision, hint="last" if _rel_offset(m["lm_mod"]) < 0 else "next")
+    return _date(m, text, "date", date, precision, hint="last" if _rel_offset(_n(m, "lm_mod")) < 0 else "next")
 
 
 def _b_bmonth(m, text, ref):
@@ -346,35 +408,35 @@ _QUARTERS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الراب�
 
 
 def _b_quarter(m, text, ref):
-    size = 3 if m["qk"] == "الربع" else 6
-    n = _QUARTERS[m["qn"]] or 12 // size
+    size = 3 if _n(m, "qk") == "الربع" else 6
+    n = _QUARTERS[_n(m, "qn")] or 12 // size
     if n > 12 // size:
         return None
     first, last = (n - 1) * size + 1, n * size
     if m["qy"]:
         year = int(m["qy"])
         return _date(m, text, "date_range", dates.iso(year, first), "month", date_end=dates.iso(year, last))
-    offset = _rel_offset(m["qrel"])
+    offset = _rel_offset(_n(m, "qrel"))
     return _date(m, text, "date_range", dates.yearless(first)[0], "yearless_month", date_end=dates.yearless(last)[0],
                  hint="near" if offset is None else f"offset:{offset}")
 
 
 def _b_years(m, text, ref):
-    a, b = m["ys1"], m["ys2"]
+    a, b = _n(m, "ys1"), _n(m, "ys2")
     if int(b) <= int(a):
         return None
     return _date(m, text, "date_range", a, "year", date_end=b, start=m.start("ys1") - 1)
 
 
 def _b_yspan(m, text, ref):
-    a, b = m["ys_a"], m["ys_b"]
+    a, b = _n(m, "ys_a"), _n(m, "ys_b")
     if int(b) <= int(a):
         return None
     return _date(m, text, "date_range", a, "year", date_end=b)
 
 
 def _b_year(m, text, ref):
-    return _date(m, text, "year", m["yw"], "year", start=m.start("yw") - 1)
+    return _date(m, text, "year", _n(m, "yw"), "year", start=m.start("yw") - 1)
 
 
 def _b_ident(m, text, ref):
@@ -388,7 +450,7 @@ def _b_time(m, text, ref):
 def _b_weekday(m, text, ref):
     if ref is None:
         return _date(m, text, "relative_date", None, "unknown")
-    d = dates.last_weekday(WEEKDAYS[m["wd"]], ref, None)
+    d = dates.last_weekday(WEEKDAYS[_n(m, "wd")], ref, None)
     return _date(m, text, "relative_date", d.isoformat(), "day", inferred=True)
 
 
@@ -403,14 +465,14 @@ def _relative(m, text, ref, unit, offset):
 
 
 def _b_rel(m, text, ref):
-    word = m["rel_m"]
+    word = _n(m, "rel_m")
     offset = {"الماضي": -1, "الماضيه": -1, "المنصرم": -1, "الفائت": -1, "السابق": -1, "المقبل": 1, "القادم": 1,
               "الجاري": 0, "الحالي": 0}[word]
-    return _relative(m, text, ref, _PERIOD_UNITS[m["rel_p"]], offset)
+    return _relative(m, text, ref, _PERIOD_UNITS[_n(m, "rel_p")], offset)
 
 
 def _b_deixis(m, text, ref):
-    return _relative(m, text, ref, "day", {"امس": -1, "اليوم": 0}.get(m["deic"].replace("ـ", ""), 1))
+    return _relative(m, text, ref, "day", {"امس": -1, "اليوم": 0}.get(_n(m, "deic").replace("ـ", ""), 1))
 
 
 _SPAN_UNITS = {"يوم": "day", "ايام": "day", "اسبوع": "week", "اسابيع": "week", "شهر": "month", "اشهر": "month",
@@ -419,9 +481,9 @@ _SPAN_UNITS = {"يوم": "day", "ايام": "day", "اسبوع": "week", "اسا
 
 def _b_span(m, text, ref):
     """'قبل 3 أيام' (3 days ago) is a day; 'خلال 21 يوماً' (within 21 days) and 'منذ 3 أيام' a stretch."""
-    if m["span_w"] == "قبل":
-        n = number_value(m["span_n"])
-        unit = _SPAN_UNITS[m["per_u"]]
+    if _n(m, "span_w") == "قبل":
+        n = number_value(_n(m, "span_n"))
+        unit = _SPAN_UNITS[_n(m, "per_u")]
         if n is not None and unit in ("day", "week"):
             return _relative(m, text, ref, "day", -int(n) * (7 if unit == "week" else 1))
         if n is not None:
@@ -438,7 +500,7 @@ def _written(m, text, group: str) -> str | None:
 
 def _b_vague(m, text, ref):
     s, e = _start(m), m.end() - 1
-    return Mention(s, e, text[s:e], "number", None, _unit(m.string, m.end() - 1), None, None, False, True,
+    return Mention(s, e, text[s:e], "number", None, _unit(text, m.end() - 1), None, None, False, True,
                    _written(m, text, "vague")), None
 
 
@@ -446,10 +508,10 @@ def _b_change(m, text, ref):
     start, end = _start(m), m.end() - 1
     if m["fac"] is not None:
         return number_mention(start, end, text, "change", 2.0, "factor")
-    value = number_value(m["chn"])
-    if value is not None and m["chw"] in CHANGE_DOWN:
+    value = number_value(_n(m, "chn"))
+    if value is not None and _n(m, "chw") in CHANGE_DOWN:
         value = -value
-    side = QUAL_BEFORE.get(m["chq"]) if m["chq"] else None
+    side = QUAL_BEFORE.get(_n(m, "chq")) if m["chq"] else None
     if side is not None and value is not None and value < 0:
         side = {"lower": "upper", "upper": "lower"}[side]
     return number_mention(start, end, text, "change", value, "%", _written(m, text, "chq"), side)
@@ -459,38 +521,38 @@ _FRACTIONS = {"نصف": Fraction(1, 2), "ثلث": Fraction(1, 3), "ثلثي": Fr
 
 
 def _b_fraction(m, text, ref):
-    frac = Fraction(3, 4) if m["frac"].startswith("ثلاثه") else _FRACTIONS[m["frac"]]
-    side = QUAL_BEFORE.get(m["fq"]) if m["fq"] else None
+    frac_word = _n(m, "frac")
+    frac = Fraction(3, 4) if frac_word.startswith("ثلاثه") else _FRACTIONS[frac_word]
+    side = QUAL_BEFORE.get(_n(m, "fq")) if m["fq"] else None
     return number_mention(_start(m), m.end() - 1, text, "fraction", float(frac), None, _written(m, text, "fq"), side)
 
 
 def _b_qty(m, text, ref):
-    norm = m.string
     start, end = _start(m), m.end() - 1
     q = _written(m, text, "q")
-    side = QUAL_BEFORE.get(m["q"]) if m["q"] else None
+    side = QUAL_BEFORE.get(_n(m, "q")) if m["q"] else None
     if m["qa"]:
         qa = _written(m, text, "qa")
-        side = QUAL_AFTER[re.sub(r"\s+", " ", m["qa"])] if q is None else side
+        side = QUAL_AFTER[re.sub(r"\s+", " ", _n(m, "qa"))] if q is None else side
         q = qa if q is None else f"{q} … {qa}"
     if m["rb"] is not None or m["rd2"] is not None:
-        a, b = (m["rb1"], m["rb2"]) if m["rb"] is not None else (m["num"], m["rd2"])
+        a, b = (_n(m, "rb1"), _n(m, "rb2")) if m["rb"] is not None else (_n(m, "num"), _n(m, "rd2"))
         if m["rb"] is not None:
             q = q or _written(m, text, "rb")
         lo, hi = number_value(a), number_value(b)
-        unit = _currency(m["cur2"]) if m["cur2"] else ("%" if m["pct"] else _unit(norm, m.end() - 1))
+        unit = _currency(_n(m, "cur2")) if m["cur2"] else ("%" if m["pct"] else _unit(text, m.end() - 1))
         return Mention(start, end, text[start:end], "range", None, unit, None, None, False, True, q, lo, hi), None
     if m["cur1"] is not None:
-        value, kind, unit = number_value(m["mon1"]), "money", {"$": "USD", "€": "EUR"}[m["cur1"]]
+        value, kind, unit = number_value(_n(m, "mon1")), "money", {"$": "USD", "€": "EUR"}[m["cur1"]]
     elif m["pct"] is not None:
-        value, kind, unit = number_value(m["num"]), "percent", "%"
+        value, kind, unit = number_value(_n(m, "num")), "percent", "%"
     elif m["cur2"] is not None:
-        value, kind, unit = number_value(m["num"]), "money", _currency(m["cur2"])
+        value, kind, unit = number_value(_n(m, "num")), "money", _currency(_n(m, "cur2"))
     else:
-        num = m["num"]
-        if m["q"] == "حتي" and _is_year(num):  # "حتى 2025" is "until 2025", not "up to 2025"
+        num = _n(m, "num")
+        if _n(m, "q") == "حتي" and _is_year(num):  # "حتى 2025" is "until 2025", not "up to 2025"
             q, side, start = None, None, m.start("num") - 1
-        value, kind, unit = number_value(num), "number", _unit(norm, m.end() - 1)
+        value, kind, unit = number_value(num), "number", _unit(text, m.end() - 1)
         if q is None and m["neg"] is None and _is_year(num) and unit is None:
             return _date(m, text, "year", num, "year", start=start)
     if m["neg"] is not None and value is not None:
@@ -511,15 +573,15 @@ def _currency(word: str) -> str:
     return "lira"
 
 
-_NEXT_WORD = re.compile(r"\s+(\w+)")
+_NEXT_WORD = re.compile(r"\s+([\w\u064b-\u0652\u0670]+)")
 
 
-def _unit(norm: str, end: int) -> str | None:
-    """Counted noun right after the figure (in the padded, normalised text)."""
-    m = _NEXT_WORD.match(norm, end + 1)
+def _unit(text: str, end: int) -> str | None:
+    """Counted noun right after the figure ending at `end`."""
+    m = _NEXT_WORD.match(text, end)
     if not m:
         return None
-    word = m.group(1).replace("ـ", "")
+    word = normalise(m.group(1)).replace("ـ", "")
     if word.startswith("ال"):
         return None  # a definite noun is not what the figure counts
     for stem, unit in NOUNS.items():

@@ -13,11 +13,13 @@ NUMERIC_KINDS = frozenset({"number", "money", "percent", "range", "fraction", "o
 DATE_KINDS = frozenset({"date", "date_range", "year", "relative_date"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Mention:
     """One expression. `text == source[start:end]` always holds.
 
-    Plain str/float/bool/None fields only, so `dataclasses.asdict` is JSON-ready.
+    Plain str/float/bool/None fields only, so `dataclasses.asdict` is JSON-ready. Not frozen:
+    a frozen dataclass's __init__ costs five times as much, and extraction builds one per
+    figure; treat a Mention as a value all the same (dataclasses.replace to change one).
     Dates are ISO 8601: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or without a year `--MM-DD` / `--MM`
     when the text gives none and none could be inferred. `date_end` is the last day, month or
     year of a date_range (same precision as `date`), else None.

@@ -31,7 +31,7 @@ from pipelines.extract import dates, qualifiers
 from pipelines.extract.common import Hint, date_mention, day_month_year, end as _end, iso_date, month_date, month_span, number_mention
 from pipelines.extract.mention import Mention
 from pipelines.extract.numbers import TR_SMALL, number_value
-from pipelines.extract.trie import trie_regex, with_capitals
+from pipelines.extract.trie import trie_regex, trie_regex_tails, with_capitals
 
 W = r"(?!\w)"
 L = "[a-zçğıöşüâîû]"  # a lowercase Turkish letter (suffixes)
@@ -73,37 +73,59 @@ VAGUE_RE = trie_regex(with_capitals(["yüzlerce", "binlerce", "on binlerce", "y�
 IDENT_RE = (
     r"\d+(?:[xX×]\d+)+(?!\w)|(?:24/7|7/24)(?![\w/])|\(\d{1,2}[a-z]?\)"
     r"|(?:MADDE|Madde|Maddesi|Article)\s+(?:No\.?\s*)?\d+(?:[./-]\d+)*(?!\w)"
-    r"|[A-ZÇĞİÖŞÜ][A-Za-zçğıöşüÇĞİÖŞÜ]*-?\d\w*(?:-\d+)*|[a-zçğıöşü]+\d\w*"
+    r"|[A-ZÇĞİÖŞÜ][A-Za-zçğıöşüÇĞİÖŞÜ]{0,12}-?\d\w*(?:-\d+)*"
 )
 _CHANGE_UP = f"artış{L}*|art(?:tı|mış|arak|an|ıyor|acak|ması|tığı){L}*|yüksel{L}+"
 _CHANGE_DOWN = f"azal{L}*|düş(?:tü|müş|erek|üş|en|ecek|tüğü){L}*|geril{L}+|kayb{L}*"
 _QUARTER_ORD = {"ilk": 1, "birinci": 1, "ikinci": 2, "üçüncü": 3, "dördüncü": 4, "son": 0}
 _POST_NOUN_FOLLOW = r"\s+(?:üzerinde|üzerine|üstünde|altında|aş(?:t|m|ı|k|a(?!ğ))|yaklaş(?:t|m|ı(?!k)|a))"
 
+# Cheap necessary condition tried first at every separator (see english.py): a digit or sign, a
+# capitalised word glued to a digit (M4), or a word that can begin some alternative.
+_LOWER_MONTHS = [m.replace("I", "ı").replace("İ", "i").lower() for m in _MONTHS]
+_STARTS = (
+    with_capitals(_TR_WORDS + list(_POSSESSIVE) + ["yüzde", "yarı", "yarıya", "yarısı", "yarısını", "yarısına",
+                                                  "yarısında", "yarısından", "dün", "bugün", "yarın", "saat", "akşam",
+                                                  "sabah", "gece", "öğleden", "geçen", "geçtiğimiz", "gelecek",
+                                                  "önümüzdeki", "yılın", "yüzlerce", "binlerce", "on binlerce",
+                                                  "yüz binlerce", "milyonlarca", "onlarca", "düzinelerce",
+                                                  "ikide", "üçte", "dörtte", "beşte", "altıda", "yedide", "sekizde",
+                                                  "dokuzda", "onda"]
+                  + list(qualifiers.TR_BEFORE))
+    + _MONTHS + _LOWER_MONTHS + ["Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar",
+                                 "MADDE", "Madde", "Maddesi", "Article"]
+)
+_TAILED = [("bir", r"\s+(?:yüz|bin|milyon|milyar)(?!\w)"), ("Bir", r"\s+(?:yüz|bin|milyon|milyar)(?!\w)"),
+           ("bu", r"\s+(?:gün|hafta|ay|yıl|sene)"), ("Bu", r"\s+(?:gün|hafta|ay|yıl|sene)")]
+GUARD_RE = (
+    "(?=[\\d$€₺%(]|[-−]\\d|[A-ZÇĞİÖŞÜ][A-Za-zçğıöşüÇĞİÖŞÜ]{0,12}-?\\d|"
+    + trie_regex_tails([(w, "") for w in _STARTS] + _TAILED) + ")"
+)
+
 MASTER = re.compile(
-    "[^\\w.](?:"
-    rf"(?P<nd>{DAY_RE})[./](?P<nm>0?[1-9]|1[0-2])[./](?P<ny>{YEAR_RE})(?P<NUMDATE>)"
-    rf"|(?P<iso_y>\d{{4}})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d)(?!\d)(?P<ISO>)"
-    rf"|(?:(?P<tpre>[Ss]aat|[Aa]kşam|[Ss]abah|[Gg]ece|[Öö]ğleden\s+sonra)\s+\d{{1,2}}(?:[:.]\d\d)?|\d{{1,2}}:\d\d)(?!\d)(?P<TIME>)"
-    rf"|(?:(?P<qy>{YEAR_RE})(?:['’]{L}*|\s+yılı(?:nın)?)|(?P<qthis>[Yy]ılın))\s+(?P<qn>ilk|birinci|ikinci|üçüncü|dördüncü|son)"
+    "[^\\w.]" + GUARD_RE + "(?:"
+    rf"(?=\d{{1,2}}[./]\d{{1,2}}[./]\d)(?P<nd>{DAY_RE})[./](?P<nm>0?[1-9]|1[0-2])[./](?P<ny>{YEAR_RE})(?P<NUMDATE>)"
+    rf"|(?=\d{{4}}-\d)(?P<iso_y>\d{{4}})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d)(?!\d)(?P<ISO>)"
+    rf"|(?=[SsAaGgÖö]|\d{{1,2}}:)(?:(?P<tpre>[Ss]aat|[Aa]kşam|[Ss]abah|[Gg]ece|[Öö]ğleden\s+sonra)\s+\d{{1,2}}(?:[:.]\d\d)?|\d{{1,2}}:\d\d)(?!\d)(?P<TIME>)"
+    rf"|(?=(?:1[89]|20)\d\d\S*\s+(?:yılı\w*\s+)?(?:ilk|birinci|ikinci|üçüncü|dördüncü|son)\s|[Yy]ılın\s)(?:(?P<qy>{YEAR_RE})(?:['’]{L}*|\s+yılı(?:nın)?)|(?P<qthis>[Yy]ılın))\s+(?P<qn>ilk|birinci|ikinci|üçüncü|dördüncü|son)"
     rf"\s+(?:(?P<qk>çeyre|yarı){L}*|(?P<qm>1[0-2]|[1-9]|{TRWORD_RE})\s+ay{L}*)(?P<QUARTER>)"
-    rf"|(?:(?P<ry>{YEAR_RE})(?:\s+yılı(?:nın)?|['’]{L}+)\s+)?(?P<rm1>{TRMONTH_ANY_RE})\s*[-–]\s*(?P<rm2>{TRMONTH_ANY_RE})(?:\s+(?P<ry2>{YEAR_RE}))?(?P<MRANGE>)"
-    rf"|(?P<dmy_d>{DAY_RE})\s+(?P<dmy_m>{TRMONTH_ANY_RE})(?:\s+(?P<dmy_y>{YEAR_RE}))?(?P<DMY>)"
-    rf"|(?P<yq_y>{YEAR_RE})(?:\s+yılı(?:nın)?)?\s+(?P<yq>(?:sonu|başı|ortası|sonları|başları){L}*)(?P<YQUAL>)"
-    rf"|(?P<yma_y>{YEAR_RE})\s+yıl\w*\s+(?P<yma_m>{TRMONTH_ANY_RE})(?:\s+ay\w*)?(?P<YMA>)"
-    rf"|(?P<my_m>{TRMONTH_ANY_RE})\s+(?:ayı\s+)?(?P<my_y>{YEAR_RE})(?P<MY>)"
-    rf"|(?P<mq_m>{TRMONTH_ANY_RE})\s+ayı(?:nın)?\s+(?P<mq>(?:sonu|başı|ortası){L}*)(?P<MQUAL>)"
+    rf"|(?=(?:(?:1[89]|20)\d\d\S*\s+(?:yılı\w*\s+)?)?[^\W\d_]+\s*[-–]\s*[^\W\d_])(?:(?P<ry>{YEAR_RE})(?:\s+yılı(?:nın)?|['’]{L}+)\s+)?(?P<rm1>{TRMONTH_ANY_RE})\s*[-–]\s*(?P<rm2>{TRMONTH_ANY_RE})(?:\s+(?P<ry2>{YEAR_RE}))?(?P<MRANGE>)"
+    rf"|(?=\d{{1,2}}\s+[^\W\d_])(?P<dmy_d>{DAY_RE})\s+(?P<dmy_m>{TRMONTH_ANY_RE})(?:\s+(?P<dmy_y>{YEAR_RE}))?(?P<DMY>)"
+    rf"|(?=(?:1[89]|20)\d\d\s+(?:yılı\w*\s+)?(?:sonu|başı|ortası|sonları|başları))(?P<yq_y>{YEAR_RE})(?:\s+yılı(?:nın)?)?\s+(?P<yq>(?:sonu|başı|ortası|sonları|başları){L}*)(?P<YQUAL>)"
+    rf"|(?=(?:1[89]|20)\d\d\s+yıl)(?P<yma_y>{YEAR_RE})\s+yıl\w*\s+(?P<yma_m>{TRMONTH_ANY_RE})(?:\s+ay\w*)?(?P<YMA>)"
+    rf"|(?=[^\W\d_]+\s+(?:ayı\s+)?\d)(?P<my_m>{TRMONTH_ANY_RE})\s+(?:ayı\s+)?(?P<my_y>{YEAR_RE})(?P<MY>)"
+    rf"|(?=[^\W\d_]+\s+ayı)(?P<mq_m>{TRMONTH_ANY_RE})\s+ayı(?:nın)?\s+(?P<mq>(?:sonu|başı|ortası){L}*)(?P<MQUAL>)"
     rf"|(?P<lm_mod>[Gg]eçen|[Gg]eçtiğimiz|[Gg]elecek|[Öö]nümüzdeki)\s+(?P<lm_m>{TRMONTH_ANY_RE})(?!\s+\d)(?:\s+ay{L}*)?(?P<LMONTH>)"
     rf"|(?:(?P<ma_m>{TRMONTH_RE})(?:\s+ay\w*|(?=['’]\w))|(?P<ma_lc>{TRMONTH_ANY_RE})\s+ay\w*)(?P<MA>)"
-    rf"|(?P<ident>{IDENT_RE})(?P<IDENT>)"
+    rf"|(?=\d+[xX×]|24/|7/24|\(\d|[A-ZÇĞİÖŞÜ])(?P<ident>{IDENT_RE})(?P<IDENT>)"
     rf"|(?P<wd>{WEEKDAY_RE})(?:\s+günü)?(?P<WEEKDAY>)"
     rf"|(?P<rel_mod>[Gg]eçen|[Bb]u|[Gg]elecek|[Öö]nümüzdeki|[Gg]eçtiğimiz)\s+{PERIOD_RE}(?!l[ae]r)\w*(?P<REL>)"
-    rf"|(?P<ago_n>{TRDIG_RE}|{TRWORDNUM_RE}|[Bb]ir)\s+(?P<ago_u>gün|hafta|ay|yıl|sene)\s+önce{W}(?P<AGO>)"
+    rf"|(?=\S+\s+(?:gün|hafta|ay|yıl|sene)\s+önce)(?P<ago_n>{TRDIG_RE}|{TRWORDNUM_RE}|[Bb]ir)\s+(?P<ago_u>gün|hafta|ay|yıl|sene)\s+önce{W}(?P<AGO>)"
     rf"|(?P<deic>[Dd]ün|[Bb]ugün|[Yy]arın)(?:kü|ki|d[ae]n|[ae])?{W}(?P<DEIXIS>)"
-    rf"|(?P<ord>\d+)(?:['’]?(?:nci|ncı|ncü|ncu|inci|ıncı|üncü|uncu){W}|\.(?=\s+sıra))(?P<ORDINAL>)"
+    rf"|(?=\d+(?:['’]?[nıiuü]|\.\s+sıra))(?P<ord>\d+)(?:['’]?(?:nci|ncı|ncü|ncu|inci|ıncı|üncü|uncu){W}|\.(?=\s+sıra))(?P<ORDINAL>)"
     rf"|(?P<vague>{VAGUE_RE})(?P<VAGUE>)"
-    rf"|(?:(?:(?P<chq>{BEFORE_RE})\s+)?(?P<chp>[Yy]üzde\s+|%\s?)(?P<chn>{TRDIG_RE})(?:['’]{L}+)?\s+(?:(?P<chup>{_CHANGE_UP})|(?P<chdown>{_CHANGE_DOWN})){W}"
-    rf"|(?P<katn>{TRDIG_RE}|{TRWORDNUM_RE})\s+kat(?:\s+(?:(?P<katup>art{L}*|yüksel{L}*)|(?P<katdown>azal{L}*|düş{L}*|geril{L}*))|ına\s+(?:çık|yüksel){L}*){W}"
+    rf"|(?:(?=(?:[^\W\d_]+\s+){{0,2}}(?:[Yy]üzde\s|%))(?:(?P<chq>{BEFORE_RE})\s+)?(?P<chp>[Yy]üzde\s+|%\s?)(?P<chn>{TRDIG_RE})(?:['’]{L}+)?\s+(?:(?P<chup>{_CHANGE_UP})|(?P<chdown>{_CHANGE_DOWN})){W}"
+    rf"|(?=\S+\s+kat)(?P<katn>{TRDIG_RE}|{TRWORDNUM_RE})\s+kat(?:\s+(?:(?P<katup>art{L}*|yüksel{L}*)|(?P<katdown>azal{L}*|düş{L}*|geril{L}*))|ına\s+(?:çık|yüksel){L}*){W}"
     rf"|(?P<halved>[Yy]arıya\s+(?:in|düş|geril){L}*){W})(?P<CHANGE>)"
     rf"|(?:(?P<q>{BEFORE_RE})\s+)?(?:"
     rf"(?P<pct1>[Yy]üzde\s+|%\s?)(?P<pn>{TRDIG_RE})(?!\w)"
@@ -112,7 +134,7 @@ MASTER = re.compile(
     rf"|(?P<yari>[Yy]arı(?:sı|sını|sına|sında|sından)){W}"
     rf"|(?P<poss>{POSS_RE})"
     rf"|(?P<neg>(?<=[\s(])[-−](?=\d))?(?P<num>{TRNUM_RE})(?:\s*[-–]\s*(?P<rd2>{TRNUM_RE})|\s+ila\s+(?P<ri2>{TRNUM_RE}))?(?:\s+(?P<cur2>{CUR_AFTER_RE}))?"
-    rf")(?:\s+(?P<qnoun>[^\W\d_]{{2,}})(?={_POST_NOUN_FOLLOW}))?"
+    rf")(?:(?=\s+\S+\s+(?:üz|üs|al|aş|ya))\s+(?P<qnoun>[^\W\d_]{{2,}})(?={_POST_NOUN_FOLLOW}))?"
     rf"(?:'?(?P<abl>[dt][ae]n)\s+(?P<post1>fazla|az|çok)(?:sı)?{W}|(?<=[dt][ae]n)\s+(?P<post1b>fazla|az|çok)(?:sı)?{W}"
     rf"|(?P<post2>\s+(?:civarında|civarı|dolayında|üzerinde|üzerine|üstünde|aşkın|altında)){W}"
     rf"|'(?P<dat>y?[ae])\s+(?P<post3>kadar){W}|(?<=[ae])\s+(?P<post3b>kadar){W}"
@@ -143,20 +165,20 @@ def _lower(s: str) -> str:
 
 # Adjectives that may stand between a figure and its noun ("8 faal gümrük kapısında").
 _ADJECTIVES = ("faal", "aktif", "yeni", "mevcut", "ayrı", "farklı", "kayıtlı")
+_UNIT_RE = re.compile(
+    "[ \t]+(?:" + trie_regex(with_capitals(_ADJECTIVES)) + "[ \t]+)?(?:(?P<gk>[Gg]ümrük[ \t]+kapı)|(?P<noun>"
+    + trie_regex(with_capitals([n for n in NOUNS if n != "gümrük kapı"] + ["MW"])) + "))"
+)
 
 
 def _unit(text: str, end: int) -> str | None:
-    m = _NEXT.match(text, end)
-    if not m:
+    m = _UNIT_RE.match(text, end)
+    if m is None:
         return None
-    words = _lower(m.group(1))
-    if words.split()[0] in _ADJECTIVES:
-        after = _NEXT.match(text, m.start(1) + len(words.split()[0]))
-        words = _lower(after.group(1)) if after else ""
-    for noun in NOUNS:
-        if words.startswith(noun):
-            return {"gümrük kapı": "gümrük kapısı", "mw": "MW"}.get(noun, noun)
-    return None
+    if m["gk"]:
+        return "gümrük kapısı"
+    noun = m["noun"]
+    return noun if noun == "MW" else _lower(noun)
 
 
 def _currency(word: str) -> str:
