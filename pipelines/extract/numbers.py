@@ -107,7 +107,9 @@ def number_value(s: str, lang: str = "en") -> float | None:
     total = 0  # int while every part is whole, Decimal once a decimal appears
     current = 0
     seen = False
-    for tok in _TOKEN.findall(s):
+    # Words split on spaces unless a hyphen joins them ("twenty-five") or a symbol is glued.
+    tokens = s.split() if s.replace(" ", "").replace(",", "").replace(".", "").isalnum() else _TOKEN.findall(s)
+    for tok in tokens:
         if tok[0].isdigit():
             whole = tok.replace(_GROUP_SEP[lang], "")
             if whole.isdigit() and (lang != "tr" or "." not in tok or _TR_GROUPS.fullmatch(tok)):

@@ -330,57 +330,62 @@ def _b_change(m, text, ref):
     return number_mention(start, end, text, "change", value, "%", q, side)
 
 
+_POST_GROUPS = ("post1", "post1b", "post2", "post3", "post3b", "post5")
+_KIND_GROUPS = ("pn", "cur1", "fd", "yari", "poss", "cur2", "num", "rd2", "ri2", "neg", "qnoun")
+
+
 def _b_qty(m, text, ref):
     start, end = m.start(), _end(m)
     q = _lower(m["q"]) if m["q"] else None
     side = qualifiers.TR_BEFORE.get(q) if q else None
-    post = m["post1"] or m["post1b"] or (m["post2"] and m["post2"].strip()) or m["post3"] or m["post3b"] or m["post5"]
+    post1, post1b, post2, post3, post3b, post5 = m.group(*_POST_GROUPS)  # one call: most figures have none
+    post = post1 or post1b or (post2 and post2.strip()) or post3 or post3b or post5
     if post:
         post = _lower(post)
-        if m["post5"]:
+        if post5:
             written, post_side = post, qualifiers.TR_VERB_SIDES["aş" if post.startswith("aş") else "yaklaş"]
         else:
             post_side = qualifiers.TR_AFTER[post]
-            abl = m["abl"] or (text[:m.end("post1b") - 1].split()[-2][-3:] if m["post1b"] else None)
+            abl = m["abl"] or (text[:m.end("post1b") - 1].split()[-2][-3:] if post1b else None)
             written = f"-{abl.lower()} {post}" if abl else post
         side = post_side if q is None or side is None else side
         q = written if q is None else f"{q} … {written}"
+    pn, cur1, fd, yari, poss, cur2, num, rd2, ri2, neg, qnoun = m.group(*_KIND_GROUPS)
     unit_at = end
-    if m["qnoun"]:  # "800 megavatın üzerine": the unit is the noun the qualifier carried into the span
+    if qnoun:  # "800 megavatın üzerine": the unit is the noun the qualifier carried into the span
         unit_at = m.start("qnoun") - 1
         while unit_at > start and text[unit_at - 1].isspace():
             unit_at -= 1
-    second = m["rd2"] or m["ri2"]
+    second = rd2 or ri2
     if second is not None:
-        a, b = m["num"], second
-        if q is None and _is_year(a) and _is_year(b) and int(a) < int(b) and not m["cur2"] and _unit(text, end) is None:
+        a, b = num, second
+        if q is None and _is_year(a) and _is_year(b) and int(a) < int(b) and not cur2 and _unit(text, end) is None:
             return date_mention(m, "date_range", a, "year", date_end=b)  # "2016–2025 yılları"
         lo, hi = number_value(a, "tr"), number_value(b, "tr")
         if not re.search(SCALE_RE, a) and (sc := re.search(SCALE_RE + "$", b)):
             lo = number_value(f"{a} {sc.group(0)}", "tr")  # "50-60 bin": both thousands
-        unit = _currency(m["cur2"]) if m["cur2"] else _unit(text, end)
+        unit = _currency(cur2) if cur2 else _unit(text, end)
         return Mention(start, end, text[start:end], "range", None, unit, None, None, False, True, q, lo, hi), None
-    if m["pn"] is not None:
-        value, kind, unit = number_value(m["pn"], "tr"), "percent", "%"
-    elif m["cur1"] is not None:
-        value, kind, unit = number_value(m["mon1"], "tr"), "money", CURRENCY_CODES[m["cur1"]]
-    elif m["fd"] is not None:
-        frac = Fraction(_fraction_numerator(m["fn"]), _FRACTION_DEN[_lower(m["fd"])])
+    if num is not None and cur2 is None:
+        value, kind, unit = number_value(num, "tr"), "number", _unit(text, unit_at)
+        if q is None and neg is None and unit is None and _is_year(num):
+            return date_mention(m, "year", num, "year")
+    elif pn is not None:
+        value, kind, unit = number_value(pn, "tr"), "percent", "%"
+    elif cur1 is not None:
+        value, kind, unit = number_value(m["mon1"], "tr"), "money", CURRENCY_CODES[cur1]
+    elif fd is not None:
+        frac = Fraction(_fraction_numerator(m["fn"]), _FRACTION_DEN[_lower(fd)])
         if frac >= 1:
             return None
         value, kind, unit = float(frac), "fraction", None
-    elif m["yari"] is not None:
+    elif yari is not None:
         value, kind, unit = 0.5, "fraction", None
-    elif m["poss"] is not None:
-        value, kind, unit = float(_possessive(m["poss"])), "number", None
-    elif m["cur2"] is not None:
-        value, kind, unit = number_value(m["num"], "tr"), "money", _currency(m["cur2"])
+    elif poss is not None:
+        value, kind, unit = float(_possessive(poss)), "number", None
     else:
-        num = m["num"]
-        value, kind, unit = number_value(num, "tr"), "number", _unit(text, unit_at)
-        if q is None and m["neg"] is None and _is_year(num) and unit is None:
-            return date_mention(m, "year", num, "year")
-    if m["neg"] is not None and value is not None:
+        value, kind, unit = number_value(num, "tr"), "money", _currency(cur2)
+    if neg is not None and value is not None:
         value = -value
     lower, upper = qualifiers.bounds(value, side)
     return Mention(start, end, text[start:end], kind, value, unit, None, None, False, q is not None, q, lower, upper), None
