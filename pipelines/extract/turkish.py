@@ -98,7 +98,7 @@ _STARTS = (
 _TAILED = [("bir", r"\s+(?:yüz|bin|milyon|milyar)(?!\w)"), ("Bir", r"\s+(?:yüz|bin|milyon|milyar)(?!\w)"),
            ("bu", r"\s+(?:gün|hafta|ay|yıl|sene)"), ("Bu", r"\s+(?:gün|hafta|ay|yıl|sene)")]
 GUARD_RE = (
-    "(?=[\\d$€₺%(]|[-−]\\d|[A-ZÇĞİÖŞÜ][A-Za-zçğıöşüÇĞİÖŞÜ]{0,12}-?\\d|"
+    "(?=[\\d$€₺%(]|[-−]\\d|[A-ZÇĞİÖŞÜ][A-Za-zçğıöşüÇĞİÖŞÜ]{0,12}+-?\\d|"
     + trie_regex_tails([(w, "") for w in _STARTS] + _TAILED) + ")"
 )
 
@@ -107,7 +107,7 @@ MASTER = re.compile(
     rf"(?=\d{{1,2}}[./]\d{{1,2}}[./]\d)(?P<nd>{DAY_RE})[./](?P<nm>0?[1-9]|1[0-2])[./](?P<ny>{YEAR_RE})(?P<NUMDATE>)"
     rf"|(?=\d{{4}}-\d)(?P<iso_y>\d{{4}})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d)(?!\d)(?P<ISO>)"
     rf"|(?=[SsAaGgÖö]|\d{{1,2}}:)(?:(?P<tpre>[Ss]aat|[Aa]kşam|[Ss]abah|[Gg]ece|[Öö]ğleden\s+sonra)\s+\d{{1,2}}(?:[:.]\d\d)?|\d{{1,2}}:\d\d)(?!\d)(?P<TIME>)"
-    rf"|(?=(?:1[89]|20)\d\d\S*\s+(?:yılı\w*\s+)?(?:ilk|birinci|ikinci|üçüncü|dördüncü|son)\s|[Yy]ılın\s)(?:(?P<qy>{YEAR_RE})(?:['’]{L}*|\s+yılı(?:nın)?)|(?P<qthis>[Yy]ılın))\s+(?P<qn>ilk|birinci|ikinci|üçüncü|dördüncü|son)"
+    rf"|(?=(?:1[89]|20)\d\d\S*+\s+(?:yılı\w*\s+)?(?:ilk|birinci|ikinci|üçüncü|dördüncü|son)\s|[Yy]ılın\s)(?:(?P<qy>{YEAR_RE})(?:['’]{L}*|\s+yılı(?:nın)?)|(?P<qthis>[Yy]ılın))\s+(?P<qn>ilk|birinci|ikinci|üçüncü|dördüncü|son)"
     rf"\s+(?:(?P<qk>çeyre|yarı){L}*|(?P<qm>1[0-2]|[1-9]|{TRWORD_RE})\s+ay{L}*)(?P<QUARTER>)"
     rf"|(?=(?:(?:1[89]|20)\d\d\S*\s+(?:yılı\w*\s+)?)?[^\W\d_]+\s*[-–]\s*[^\W\d_])(?:(?P<ry>{YEAR_RE})(?:\s+yılı(?:nın)?|['’]{L}+)\s+)?(?P<rm1>{TRMONTH_ANY_RE})\s*[-–]\s*(?P<rm2>{TRMONTH_ANY_RE})(?:\s+(?P<ry2>{YEAR_RE}))?(?P<MRANGE>)"
     rf"|(?=\d{{1,2}}\s+[^\W\d_])(?P<dmy_d>{DAY_RE})\s+(?P<dmy_m>{TRMONTH_ANY_RE})(?:\s+(?P<dmy_y>{YEAR_RE}))?(?P<DMY>)"
@@ -120,12 +120,12 @@ MASTER = re.compile(
     rf"|(?=\d+[xX×]|24/|7/24|\(\d|[A-ZÇĞİÖŞÜ])(?P<ident>{IDENT_RE})(?P<IDENT>)"
     rf"|(?P<wd>{WEEKDAY_RE})(?:\s+günü)?(?P<WEEKDAY>)"
     rf"|(?P<rel_mod>[Gg]eçen|[Bb]u|[Gg]elecek|[Öö]nümüzdeki|[Gg]eçtiğimiz)\s+{PERIOD_RE}(?!l[ae]r)\w*(?P<REL>)"
-    rf"|(?=\S+\s+(?:gün|hafta|ay|yıl|sene)\s+önce)(?P<ago_n>{TRDIG_RE}|{TRWORDNUM_RE}|[Bb]ir)\s+(?P<ago_u>gün|hafta|ay|yıl|sene)\s+önce{W}(?P<AGO>)"
+    rf"|(?=\S++\s+(?:gün|hafta|ay|yıl|sene)\s+önce)(?P<ago_n>{TRDIG_RE}|{TRWORDNUM_RE}|[Bb]ir)\s+(?P<ago_u>gün|hafta|ay|yıl|sene)\s+önce{W}(?P<AGO>)"
     rf"|(?P<deic>[Dd]ün|[Bb]ugün|[Yy]arın)(?:kü|ki|d[ae]n|[ae])?{W}(?P<DEIXIS>)"
     rf"|(?=\d+(?:['’]?[nıiuü]|\.\s+sıra))(?P<ord>\d+)(?:['’]?(?:nci|ncı|ncü|ncu|inci|ıncı|üncü|uncu){W}|\.(?=\s+sıra))(?P<ORDINAL>)"
     rf"|(?P<vague>{VAGUE_RE})(?P<VAGUE>)"
     rf"|(?:(?=(?:[^\W\d_]+\s+){{0,2}}(?:[Yy]üzde\s|%))(?:(?P<chq>{BEFORE_RE})\s+)?(?P<chp>[Yy]üzde\s+|%\s?)(?P<chn>{TRDIG_RE})(?:['’]{L}+)?\s+(?:(?P<chup>{_CHANGE_UP})|(?P<chdown>{_CHANGE_DOWN})){W}"
-    rf"|(?=\S+\s+kat)(?P<katn>{TRDIG_RE}|{TRWORDNUM_RE})\s+kat(?:\s+(?:(?P<katup>art{L}*|yüksel{L}*)|(?P<katdown>azal{L}*|düş{L}*|geril{L}*))|ına\s+(?:çık|yüksel){L}*){W}"
+    rf"|(?=\S++\s+kat)(?P<katn>{TRDIG_RE}|{TRWORDNUM_RE})\s+kat(?:\s+(?:(?P<katup>art{L}*|yüksel{L}*)|(?P<katdown>azal{L}*|düş{L}*|geril{L}*))|ına\s+(?:çık|yüksel){L}*){W}"
     rf"|(?P<halved>[Yy]arıya\s+(?:in|düş|geril){L}*){W})(?P<CHANGE>)"
     rf"|(?:(?P<q>{BEFORE_RE})\s+)?(?:"
     rf"(?P<pct1>[Yy]üzde\s+|%\s?)(?P<pn>{TRDIG_RE})(?!\w)"
@@ -134,7 +134,7 @@ MASTER = re.compile(
     rf"|(?P<yari>[Yy]arı(?:sı|sını|sına|sında|sından)){W}"
     rf"|(?P<poss>{POSS_RE})"
     rf"|(?P<neg>(?<=[\s(])[-−](?=\d))?(?P<num>{TRNUM_RE})(?:\s*[-–]\s*(?P<rd2>{TRNUM_RE})|\s+ila\s+(?P<ri2>{TRNUM_RE}))?(?:\s+(?P<cur2>{CUR_AFTER_RE}))?"
-    rf")(?:(?=\s+\S+\s+(?:üz|üs|al|aş|ya))\s+(?P<qnoun>[^\W\d_]{{2,}})(?={_POST_NOUN_FOLLOW}))?"
+    rf")(?:(?=\s+\S++\s+(?:üz|üs|al|aş|ya))\s+(?P<qnoun>[^\W\d_]{{2,}})(?={_POST_NOUN_FOLLOW}))?"
     rf"(?:'?(?P<abl>[dt][ae]n)\s+(?P<post1>fazla|az|çok)(?:sı)?{W}|(?<=[dt][ae]n)\s+(?P<post1b>fazla|az|çok)(?:sı)?{W}"
     rf"|(?P<post2>\s+(?:civarında|civarı|dolayında|üzerinde|üzerine|üstünde|aşkın|altında)){W}"
     rf"|'(?P<dat>y?[ae])\s+(?P<post3>kadar){W}|(?<=[ae])\s+(?P<post3b>kadar){W}"
