@@ -107,7 +107,7 @@ def sql(root: Path, query: str | None, query_file: Path | None, fmt: str, max_ro
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--lang", type=click.Choice(["en", "tr"]), default="en", show_default=True)
+@click.option("--lang", type=click.Choice(["en", "tr", "ar"]), default="en", show_default=True)
 @click.option("--reference-date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Resolve relative dates and year-less dates against this day.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
@@ -135,7 +135,7 @@ def mentions(files: tuple[Path, ...], lang: str, reference_date, fmt: str) -> No
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
         return
-    columns = ["source", "start", "end", "kind", "text", "value", "unit", "date", "date_precision", "approx", "qualifier", "lower", "upper"]
+    columns = ["source", "start", "end", "kind", "text", "value", "unit", "date", "date_end", "date_precision", "approx", "qualifier", "lower", "upper"]
     widths = {c: max([len(c)] + [len(str(r[c] if r[c] is not None else "")) for r in rows]) for c in columns}
     click.echo("  ".join(c.ljust(widths[c]) for c in columns))
     for row in rows:

@@ -5,7 +5,9 @@ from pandera.typing import Series
 
 from schemas.fields import SOURCE_ID, field, identifier, number, vocab
 
-ISO_PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# A date as precisely as the text gives it: YYYY, YYYY-MM, YYYY-MM-DD, or without its year
+# (ISO 8601-2, EDTF) XXXX-MM-DD / XXXX-MM when the text gives none and none could be inferred.
+ISO_PARTIAL_DATE = r"^(\d{4}|XXXX)(-\d{2}(-\d{2})?)?$"
 
 
 class Mentions(pa.DataFrameModel):
@@ -15,9 +17,10 @@ class Mentions(pa.DataFrameModel):
     end: Series[int] = field("Offset one past the last character.", ge=1)
     text: Series[str] = field("The expression exactly as written.")
     kind: Series[str] = vocab("mention_kind", "Kind of expression.")
-    value: Series[float] = number("Numeric value; empty for dates and for vague amounts such as 'hundreds of'.", nullable=True)
+    value: Series[float] = number("Numeric value (a fraction as a share of 1, a change as signed percent or factor); empty for dates, for vague amounts such as 'hundreds of', and for integers beyond 2**53, which float64 cannot hold exactly.", nullable=True)
     unit: Series[str] = field("Unit, currency or counted noun when it is written next to the number.", nullable=True)
-    date: Series[str] = field("Date as precisely as the text gives it (YYYY, YYYY-MM or YYYY-MM-DD).", nullable=True, str_matches=ISO_PARTIAL_DATE)
+    date: Series[str] = field("Date as precisely as the text gives it (YYYY, YYYY-MM or YYYY-MM-DD; XXXX-MM-DD or XXXX-MM when the year is neither written nor inferable); the first day, month or year of a date_range.", nullable=True, str_matches=ISO_PARTIAL_DATE)
+    date_end: Series[str] = field("Last day, month or year of a date_range, with the precision of `date`; empty for every other kind.", nullable=True, str_matches=ISO_PARTIAL_DATE)
     date_precision: Series[str] = vocab("date_precision", "Precision of `date`.", nullable=True)
     date_inferred: Series[bool] = field("True when part of the date (usually the year) is not in the expression and was inferred.")
     qualifier: Series[str] = field("Approximation or bound word attached to the number (approximately, nearly, more than, …).", nullable=True)

@@ -141,7 +141,7 @@ def sample_tables(hatay: float = 27941) -> dict[str, pd.DataFrame]:
     ])
     mentions = pd.DataFrame([
         {"mention_id": f"{S3}:100-106", "source_id": S3, "start": 100, "end": 106, "text": "27,941", "kind": "number",
-         "value": 27941.0, "unit": "people", "date": None, "date_precision": None, "date_inferred": False,
+         "value": 27941.0, "unit": "people", "date": None, "date_end": None, "date_precision": None, "date_inferred": False,
          "qualifier": None, "approx": False, "lower": None, "upper": None, "coded_as": "fact",
          "fact_id": "returns_hatay_permanent", "event_id": None, "dismissed_reason": None},
     ])

@@ -343,11 +343,11 @@ def test_an_infinite_derived_value_stops_the_build(inputs_root):
 def test_a_stated_figure_cannot_end_after_the_latest_publication(inputs_root):
     _edit(inputs_root, f"data/sources/{SEED_000}.meta.yaml", "  earliest: 2025-03-13\n  latest: null",
           "  earliest: 2025-03-13\n  latest: 2025-03-31")
-    _edit(inputs_root, CODING_000, '      start: "2025-03-09"\n      end: "2025-03-09"', '      start: "2025-04-09"\n      end: "2025-04-09"')
+    _edit(inputs_root, CODING_000, '      start: "2025-03-09"\n      end: "2025-03-09"', '      start: "2026-03-09"\n      end: "2026-03-09"')
     _edit(inputs_root, CODING_000, 'start: "2025-03-09"\n      end: "2025-03-09"\n      precision: day\n      inferred: true',
-          'start: "2025-04-09"\n      end: "2025-04-09"\n      precision: day\n      inferred: true')
+          'start: "2026-03-09"\n      end: "2026-03-09"\n      precision: day\n      inferred: true')
     error = _build_fails(inputs_root, "after-publication", "table facts", "countries_amman_counterterrorism_agreement_2025_03_09")
-    assert "2025-04-09 is after the source's latest publication date 2025-03-31" in str(error)
+    assert "2026-03-09 is after the source's latest publication date 2025-03-31" in str(error)
 
 
 def test_a_figure_dated_after_the_build_day_stops_the_build(inputs_root):

@@ -18,6 +18,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from pipelines.extract import DATE_KINDS, NUMERIC_KINDS
 from pipelines.sources.add import add_source
 from pipelines.build import build_package
 from pipelines.cli import cli
@@ -39,9 +40,9 @@ REPORTS = {
     "tr": dict(file=FIXTURES / "report_tr.txt", title="Suriyelilerin ülkelerine dönüşü sürüyor",
                publisher="Örnek Haber", published="2025-02-05", language="tr"),
 }
-NUMERIC = {"number", "money", "percent", "range"}
 INDICATOR_BY_KIND = {"percent": "exports_tr_to_sy_growth", "money": "deal_value"}
-DATES = {"date", "year", "relative_date"}
+NUMERIC = NUMERIC_KINDS
+DATES = DATE_KINDS
 SKIP = shutil.ignore_patterns(".git", ".venv", "__pycache__", ".pytest_cache", ".ruff_cache", ".mypy_cache",
                               ".staging-*", "*.egg-info", "node_modules")
 

@@ -17,14 +17,14 @@ from pipelines.coding.catalogue import POINT_IN_TIME, Catalogue, read_catalogue
 from pipelines.coding.coding_schema import CodingFile, Dismissal, Event, Fact, shape_problems
 from pipelines.coding.quotes import QuoteError, Span, locate, sentence_around
 from pipelines.errors import Problem
-from pipelines.extract import Mention
+from pipelines.extract import NUMERIC_KINDS, Mention
 from pipelines.sources.registry import Source
 from pipelines.yamlfile import LINE_KEY, line_of
 from schemas.vocabularies import terms
 
 GEO = re.compile(r"^[A-Z]{2}(-[0-9A-Z]{1,3})?$")
-NUMERIC_KINDS = {"number", "money", "percent", "range"}
-DATE_KINDS = {"date", "year", "relative_date"}
+# float64 holds every integer up to 2**53 exactly; a larger coded value would be published rounded.
+MAX_EXACT_VALUE = 2**53
 SECTIONS = ("facts", "events", "dismissed")
 
 # The keys each entry accepts, as declared in pipelines/coding/coding_schema.py.
@@ -252,6 +252,10 @@ class _Coder:
         if value is None:
             self.problem("missing-key", entry, "required key 'value' is missing (only a derived fact has none)")
             return
+        if abs(value) > MAX_EXACT_VALUE:
+            self.problem("value-not-exact", entry,
+                         f"value {value} is beyond 2**53, so the published float64 could not hold it exactly")
+            return
         row["value"] = float(value)
         if indicator is not None and value < 0 and not indicator.may_be_negative:
             self.problem("negative-value", entry, f"value {value:g} is negative, but {entry['indicator']} ({indicator.unit}) "
@@ -360,7 +364,12 @@ class _Coder:
         # A date written in the quote must agree with the coded date, to the precision the text gives.
         for mention in claimed:
             if mention.kind in {"date", "year"} and mention.date and start and not mention.date_inferred:
-                if not str(start).startswith(mention.date) and not str(end or "").startswith(mention.date):
+                yearless = mention.date.startswith("XXXX")  # XXXX-03-09: month and day only
+                written = mention.date[4:] if yearless else mention.date
+                coded = [str(start), str(end or "")]
+                if yearless:
+                    coded = [c[4:] for c in coded]
+                if not any(c.startswith(written) for c in coded):
                     self.problem("date-mismatch", entry, f"coded date {start}..{end} does not match the mention {mention.text!r} ({mention.date})")
         if (inferred or precision == "unknown") and not date.get("basis"):
             self.problem("missing-basis", entry, "an inferred or unknown date needs basis: what it was inferred from")
@@ -443,7 +452,7 @@ class _Coder:
                 "mention_id": f"{self.source.source_id}:{mention.start}-{mention.end}",
                 "source_id": self.source.source_id,
                 "start": mention.start, "end": mention.end, "text": mention.text, "kind": mention.kind,
-                "value": mention.value, "unit": mention.unit, "date": mention.date,
+                "value": mention.value, "unit": mention.unit, "date": mention.date, "date_end": mention.date_end,
                 "date_precision": mention.date_precision, "date_inferred": mention.date_inferred,
                 "qualifier": mention.qualifier, "approx": mention.approx, "lower": mention.lower, "upper": mention.upper,
                 "coded_as": coded_as, "fact_id": claim["fact_id"], "event_id": claim["event_id"],

@@ -2,8 +2,22 @@
 (derivations, duplicate ids). Pure with respect to published files: it only reads the inputs."""
 from __future__ import annotations
 
+import datetime as dt
+
 from pipelines.errors import Problem, TsrError
 from pipelines.paths import Layout
+
+
+def reference_day(meta: dict) -> dt.date | str | None:
+    """The day a source was written, when its metadata knows it to the day: the extractor
+    resolves "yesterday", "Thursday" and yearless dates ("9 Aralık") against it."""
+    published = meta.get("published")
+    if not isinstance(published, dict) or published.get("precision") != "day":
+        return None
+    earliest, latest = published.get("earliest"), published.get("latest")
+    if earliest is None or (latest is not None and str(latest) != str(earliest)):
+        return None
+    return earliest
 
 
 def read_actors(layout: Layout) -> list[dict]:
@@ -32,7 +46,7 @@ def code_all(layout: Layout, actors: list[dict] | None = None):
     for source in sources:
         path = layout.coding_dir / f"{source.source_id}.yaml"
         file = layout.rel(path)
-        mentions = extract_mentions(source.text, lang=source.meta["language"])
+        mentions = extract_mentions(source.text, lang=source.meta["language"], reference_date=reference_day(source.meta))
         if not path.exists():
             result = apply_coding(source, mentions, {"source_id": source.source_id}, file, actor_ids, catalogue)
             result.problems.insert(0, Problem("missing-coding", file, "", f"source {source.source_id} has no coding file; run `tsr stub {source.source_id}`"))

@@ -125,6 +125,7 @@ def todo_entry(text: str, mention, lang: str) -> dict:
         "lower": _plain(mention.lower),
         "upper": _plain(mention.upper),
         "date": mention.date,
+        "date_end": mention.date_end,
         "date_precision": mention.date_precision,
         "date_inferred": mention.date_inferred,
         "start": mention.start,
@@ -160,14 +161,13 @@ def stub_document(source: Source, mentions) -> str:
 
 
 def source_mentions(source: Source) -> list:
-    """The mentions the build will code against: same extractor call, same language, no reference date.
-
-    A reference date would resolve year-less dates differently from the build, and the coding is
-    checked against the build's mentions.
-    """
+    """The mentions the build will code against: same extractor call, same language, same
+    reference date (the publication day when the metadata knows it), so the stub's dates are
+    the build's."""
+    from pipelines.coding.run import reference_day
     from pipelines.extract import extract_mentions
 
-    return extract_mentions(source.text, lang=source.meta["language"])
+    return extract_mentions(source.text, lang=source.meta["language"], reference_date=reference_day(source.meta))
 
 
 def find_source(layout: Layout, source_id: str) -> Source:

@@ -1,4 +1,4 @@
-"""Pieces both grammars share: match coordinates and date-mention construction."""
+"""Pieces every grammar shares: match coordinates and date-mention construction."""
 from __future__ import annotations
 
 import re
@@ -6,8 +6,10 @@ import re
 from pipelines.extract import dates
 from pipelines.extract.mention import Mention
 
-# (month, day) of a date whose year must come from elsewhere in the document.
-Pending = tuple[int, int | None]
+# How a yearless date finds its year (see resolve.py): "near" (the year that puts it nearest
+# the reference date), "last"/"next" ("last May": strictly before / after the reference
+# month), "offset:-1" ("December 8 last year"). None: the date needs no year.
+Hint = str | None
 
 
 def end(m: re.Match) -> int:
@@ -19,20 +21,27 @@ def end(m: re.Match) -> int:
     return m.end() - 1
 
 
-def date_mention(m, kind, date, precision, inferred=False, qualifier=None, lower=None, upper=None, pending=None):
-    s, e = m.start(), m.end() - 1
+def date_mention(m, kind, date, precision, inferred=False, qualifier=None, lower=None, upper=None,
+                 hint: Hint = None, date_end=None, start=None):
+    s, e = (m.start() if start is None else start), m.end() - 1
     return (
         Mention(s, e, m.string[s + 1:e + 1], kind, None, None, date, precision, inferred,
-                False, qualifier, lower, upper),
-        pending,
+                False, qualifier, lower, upper, date_end),
+        hint,
     )
 
 
+def month_date(m, year: int | None, month: int, kind="date", qualifier=None, hint: Hint = "near"):
+    """A month, with its year as written or yearless (resolved later)."""
+    if year is not None:
+        return date_mention(m, kind, dates.iso(year, month), "month", qualifier=qualifier)
+    date, precision = dates.yearless(month)
+    return date_mention(m, kind, date, precision, qualifier=qualifier, hint=hint)
 
 
-def day_month_year(m, ref, day_text: str, month_text: str, year_text: str | None):
-    """A day-month date, with its year as written, else the year nearest `ref`, else pending
-    (resolved later from the document's other dates). An impossible day keeps only the month."""
+def day_month_year(m, day_text: str, month_text: str, year_text: str | None, hint: Hint = "near"):
+    """A day-month date, with its year as written, else yearless (resolved later from the
+    reference date or the document's other dates). An impossible day keeps only the month."""
     month = dates.month_number(month_text)
     day = int(re.match(r"\d+", day_text).group(0))  # "9th" -> 9
     if year_text:
@@ -40,14 +49,31 @@ def day_month_year(m, ref, day_text: str, month_text: str, year_text: str | None
         if dates.valid_day(year, month, day):
             return date_mention(m, "date", dates.iso(year, month, day), "day")
         return date_mention(m, "date", dates.iso(year, month), "month")
-    if ref is not None:
-        year = dates.closest_year(month, day, ref)
-        if dates.valid_day(year, month, day):
-            return date_mention(m, "date", dates.iso(year, month, day), "day", inferred=True)
-    return date_mention(m, "date", None, "unknown", pending=(month, day))
+    date, precision = dates.yearless(month, day)
+    return date_mention(m, "date", date, precision, hint=hint)
 
 
 def iso_date(m, text, ref):
-    """YYYY-MM-DD (groups iso_y, iso_m, iso_d in both grammars); not a date if the day is impossible."""
+    """YYYY-MM-DD (groups iso_y, iso_m, iso_d in every grammar); not a date if the day is impossible."""
     y, mo, d = int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"])
     return date_mention(m, "date", dates.iso(y, mo, d), "day") if dates.valid_day(y, mo, d) else None
+
+
+def month_span(m, year: int | None, first: int, last: int, qualifier=None, hint: Hint = "near", start=None):
+    """A run of whole months (a quarter, a half, "January-April", "the first seven months of
+    2025") as a date_range of month precision; yearless when the text gives no year."""
+    if year is not None:
+        end_year = year if last >= first else year + 1
+        return date_mention(m, "date_range", dates.iso(year, first), "month", qualifier=qualifier,
+                            date_end=dates.iso(end_year, last), start=start)
+    return date_mention(m, "date_range", dates.yearless(first)[0], "yearless_month", qualifier=qualifier,
+                        hint=hint, date_end=dates.yearless(last)[0], start=start)
+
+
+def number_mention(start, end, text, kind, value, unit=None, qualifier=None, side=None):
+    """A figure with its qualifier; the bound the qualifier implies goes to lower/upper."""
+    from pipelines.extract.qualifiers import bounds
+
+    lower, upper = bounds(value, side)
+    return Mention(start, end, text[start:end], kind, value, unit, None, None, False, qualifier is not None,
+                   qualifier, lower, upper), None

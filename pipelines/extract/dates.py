@@ -1,9 +1,11 @@
-"""Calendar facts and date resolution shared by the English and Turkish grammars.
+"""Calendar facts shared by the grammars.
 
 A date keeps only the precision its words give: "February 11, 2025" -> 2025-02-11 (day),
-"January 2025" -> 2025-01 (month), "2011" -> 2011 (year). A missing year is filled from the
-reference date, else from the document's other dates, and then flagged `date_inferred`;
-when neither exists the date stays None with precision "unknown" (the coder supplies it).
+"January 2025" -> 2025-01 (month), "2011" -> 2011 (year). A date written without its year
+keeps what it has, with the year unspecified as ISO 8601-2 (EDTF) writes it: "March 9" ->
+XXXX-03-09 (precision month_day), "December" -> XXXX-12 (yearless_month); resolve.py then fills
+the year from the reference date (or the
+document's other dates) and flags it `date_inferred`.
 """
 from __future__ import annotations
 
@@ -27,6 +29,38 @@ TR_WEEKDAYS = {"pazartesi": 0, "salı": 1, "çarşamba": 2, "perşembe": 3, "cum
 def month_number(word: str) -> int:
     w = word.rstrip(".")
     return EN_MONTHS.get(w.lower()) or TR_MONTHS[w.replace("I", "ı").replace("İ", "i").lower()]
+
+
+# Precision of a yearless date, and the precision it has once its year is known.
+YEARLESS = {"month_day": "day", "yearless_month": "month"}
+YEAR_UNKNOWN = "XXXX"
+
+
+# Not ISO 8601's --03-09: a cell starting with "-" is a formula to a spreadsheet, and the CSV guard
+# would have to alter the date.
+def is_yearless(date: str | None) -> bool:
+    return bool(date) and date.startswith(YEAR_UNKNOWN)
+
+
+def yearless(month: int, day: int | None = None) -> tuple[str, str]:
+    """(date, precision) of a date whose year the text does not give. An impossible day
+    ("30 February") keeps only the month."""
+    if day is None or not valid_day(2000, month, day):  # 2000 is a leap year: 29 February exists
+        return f"{YEAR_UNKNOWN}-{month:02d}", "yearless_month"
+    return f"{YEAR_UNKNOWN}-{month:02d}-{day:02d}", "month_day"
+
+
+def parts(date: str) -> tuple[int | None, int | None, int | None]:
+    """'2025-03-09' -> (2025, 3, 9); 'XXXX-03-09' -> (None, 3, 9); '2025' -> (2025, None, None)."""
+    if is_yearless(date):
+        fields = date[len(YEAR_UNKNOWN) + 1:].split("-")
+        return None, int(fields[0]), int(fields[1]) if len(fields) > 1 else None
+    fields = [int(f) for f in date.split("-")]
+    return fields[0], fields[1] if len(fields) > 1 else None, fields[2] if len(fields) > 2 else None
+
+
+def last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
 
 
 def iso(year: int, month: int | None = None, day: int | None = None) -> str:

@@ -28,8 +28,13 @@ IRREGULAR_PLURALS = frozenset(
 MEASURES = frozenset(
     """km kilometre kilometres kilometer kilometers mile miles metre metres meter meters kg
     kilogram kilograms tonne tonnes ton tons hectare hectares acre acres litre litres liter
-    liters barrel barrels""".split()
+    liters barrel barrels megawatt megawatts gigawatt gigawatts kilowatt kilowatts kilowatt-hour
+    kilowatt-hours megawatt-hour megawatt-hours mw gw kw kwh mwh gwh bcm mcm""".split()
 )
+# Measure symbols keep their letter case as the unit ("500 MW" -> "MW").
+SYMBOLS = frozenset("MW GW kW kWh MWh GWh BCM MCM".split())
+# Words that look like adjectives but belong to the measure ("cubic meters", "square kilometres").
+MEASURE_PREFIXES = frozenset({"cubic", "square"})
 ADJECTIVES = frozenset(
     """new old additional other more further major key main separate different informed unnamed
     permanent temporary first second third last next few many several various certain local
@@ -49,6 +54,8 @@ def _plural(w: str) -> bool:
 
 def _adjective(w: str) -> bool:
     lw = w.lower()
+    if lw in MEASURE_PREFIXES:
+        return False
     return w[:1].isupper() or lw in ADJECTIVES or lw.endswith(_ADJ_ENDINGS)
 
 
@@ -81,4 +88,6 @@ def counted_noun(text: str, end: int, *, singular: bool = False) -> str | None:
     first = 0
     while first < head and _adjective(words[first]):
         first += 1
+    if words[head] in SYMBOLS:
+        return words[head]
     return " ".join(words[first:]).lower()

@@ -2,6 +2,11 @@
 
 Values are computed with Decimal and converted to float at the end, so that
 "$2.12 billion" is exactly 2120000000.0 rather than 2120000000.0000002.
+
+A value is published as float64, which holds every integer up to 2**53 exactly and about 15
+significant digits of a fraction. Beyond that the float would silently round the figure
+("99999999999999999999" -> 1e+20), so the value is None instead: the mention is still found,
+but no fact can state it (exact_float).
 """
 from __future__ import annotations
 
@@ -28,7 +33,11 @@ SCALES = {
     "bin": 10**3, "milyon": 10**6, "milyar": 10**9, "trilyon": 10**12,
 }
 
+MAX_EXACT_INTEGER = 2**53
+
 _TR_LOWER = str.maketrans({"I": "ı", "İ": "i"})
+_TR_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_TR_DOT_DECIMAL = re.compile(r"\d+\.\d{1,2}")
 _TOKEN = re.compile(r"\d[\d.,]*|[^\W\d_]+")
 # Turkish scale words may carry a case suffix without apostrophe ("binden fazla").
 _TR_SCALE_STEM = re.compile(r"^(bin|milyon|milyar|trilyon)")
@@ -37,8 +46,51 @@ _TR_SCALE_STEM = re.compile(r"^(bin|milyon|milyar|trilyon)")
 def digits_value(s: str, lang: str) -> Decimal:
     """'27,941' / '3.4' (English) or '52.622' / '2,5' (Turkish) -> Decimal."""
     if lang == "tr":
+        if _TR_DOT_DECIMAL.fullmatch(s):  # "2.5 ayda": a dot before one or two digits is a decimal point
+            return Decimal(s)
         return Decimal(s.replace(".", "").replace(",", "."))
+    if lang == "ar":
+        return Decimal(s.replace(",", "").replace("٬", "").replace("٫", ".").replace("ر", "."))
     return Decimal(s.replace(",", ""))
+
+
+def exact_float(d: Decimal) -> float | None:
+    """float(d), or None when float64 cannot hold d exactly enough (see the module docstring)."""
+    if d == d.to_integral_value():
+        return float(d) if abs(d) <= MAX_EXACT_INTEGER else None
+    return float(d) if len(d.normalize().as_tuple().digits) <= 15 else None
+
+
+_EN_WORDS = dict(EN_SMALL)
+_TR_WORDS = dict(TR_SMALL)
+_GROUP_SEP = {"en": ",", "tr": "."}
+_WORD_ROLE: dict[tuple[str, str], tuple[str, object] | None] = {}  # (lang, token) -> (role, value)
+
+
+def _word_role(tok: str, lang: str):
+    """('unit'|'multiplier'|'scale', value) of a number word as written, or None. Cached: the
+    same few dozen words recur in every text."""
+    key = (lang, tok)
+    if key not in _WORD_ROLE:
+        if lang == "tr":
+            w = tok.translate(_TR_LOWER).lower()  # "İki".lower() would keep a combining dot
+            m = _TR_SCALE_STEM.match(w)
+            if m:
+                w = m.group(1)
+            words = _TR_WORDS
+        else:
+            w = tok.lower()
+            words = _EN_WORDS
+        if w in words:
+            role = ("article" if w in ("a", "an") else "unit", words[w])
+        elif w in MULTIPLIERS:
+            role = ("multiplier", MULTIPLIERS[w])
+        elif w in SCALES:
+            role = ("scale", SCALES[w])
+        else:
+            role = None
+        _WORD_ROLE[key] = role
+    return _WORD_ROLE[key]
 
 
 def number_value(s: str, lang: str = "en") -> float | None:
@@ -47,38 +99,47 @@ def number_value(s: str, lang: str = "en") -> float | None:
     '1 milyon 190 bin 172' -> 1190172; 'twenty-five thousand three hundred' -> 25300;
     '$2.12 billion' is parsed from its number part '2.12 billion'.
     """
-    plain = s.replace(",", "") if lang != "tr" else s.replace(".", "")
-    if plain.isdigit():  # fast path: most mentions are plain digit groups
-        return float(plain)
-    total = Decimal(0)
-    current = Decimal(0)
+    if s.isdigit():  # fast path: most mentions are plain digit groups
+        return float(s) if len(s) < 16 else exact_float(Decimal(s))
+    plain = s.replace(_GROUP_SEP[lang], "")
+    if plain.isdigit() and (lang != "tr" or _TR_GROUPS.fullmatch(s)):
+        return float(plain) if len(plain) < 16 else exact_float(Decimal(plain))
+    total = 0  # int while every part is whole, Decimal once a decimal appears
+    current = 0
     seen = False
-    for tok in _TOKEN.findall(s):
+    # Words split on spaces unless a hyphen joins them ("twenty-five") or a symbol is glued.
+    tokens = s.split() if s.replace(" ", "").replace(",", "").replace(".", "").isalnum() else _TOKEN.findall(s)
+    for tok in tokens:
         if tok[0].isdigit():
-            current += digits_value(tok, lang)
+            whole = tok.replace(_GROUP_SEP[lang], "")
+            if whole.isdigit() and (lang != "tr" or "." not in tok or _TR_GROUPS.fullmatch(tok)):
+                current += int(whole)
+            else:
+                current += digits_value(tok, lang)
             seen = True
             continue
-        if lang == "tr":
-            tok = tok.translate(_TR_LOWER)  # "İki".lower() would keep a combining dot
-        w = tok.lower()
-        if lang == "tr":
-            m = _TR_SCALE_STEM.match(w)
-            if m:
-                w = m.group(1)
-        if w in EN_SMALL and lang != "tr":
-            if w in ("a", "an") and current:
-                continue  # "half a dozen": the article is not another unit
-            current += EN_SMALL[w]
-        elif w in TR_SMALL and lang == "tr":
-            current += TR_SMALL[w]
-        elif w in MULTIPLIERS:
-            current = (current or 1) * MULTIPLIERS[w]
-        elif w in SCALES:
-            total += (current or 1) * SCALES[w]
-            current = Decimal(0)
-        else:
+        role = _word_role(tok, lang)
+        if role is None:
             continue  # "and", hyphens' neighbours, etc.
+        kind, value = role
+        if kind == "article":
+            if current:
+                continue  # "half a dozen": the article is not another unit
+            current += value
+        elif kind == "unit":
+            current += value
+        elif kind == "multiplier":
+            current = (current or 1) * value
+        else:
+            total += (current or 1) * value
+            current = 0
         seen = True
     if not seen:
         return None
-    return float(total + current)
+    return whole_or_exact(total + current)
+
+
+def whole_or_exact(value: int | Decimal) -> float | None:
+    if isinstance(value, int):
+        return float(value) if abs(value) <= MAX_EXACT_INTEGER else None
+    return exact_float(value)

@@ -9,20 +9,26 @@ from __future__ import annotations
 import re
 
 
-def trie_regex(words) -> str:
-    """Regex (no capture groups) matching any of `words`, longest first; a space means `\\s+`."""
+def trie_regex(words, classes: dict[str, str] | None = None) -> str:
+    """Regex (no capture groups) matching any of `words`, longest first; a space means `\\s+`.
+    `classes` maps a character to the regex it stands for (Arabic: "ا" -> "[اأإآٱ]")."""
     root: dict = {}
     for word in set(words):
         node = root
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _emit(root)
+    return _emit(root, classes or {})
 
 
-def _emit(node: dict) -> str:
+def _char(ch: str, classes: dict[str, str]) -> str:
+    return r"\s+" if ch == " " else classes.get(ch) or re.escape(ch)
+
+
+def _emit(node: dict, classes: dict[str, str] | None = None) -> str:
+    classes = classes or {}
     ends_here = "" in node
-    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _emit(node[ch]) for ch in sorted(k for k in node if k)]
+    branches = [_char(ch, classes) + _emit(node[ch], classes) for ch in sorted(k for k in node if k)]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -43,7 +49,7 @@ def with_capitals(words) -> list[str]:
     return sorted(out)
 
 
-def trie_regex_tails(pairs) -> str:
+def trie_regex_tails(pairs, classes: dict[str, str] | None = None) -> str:
     """Like trie_regex, but each word carries the regex that must follow it, so that words
     with different right contexts still share one first-character dispatch."""
     root: dict = {}
@@ -52,11 +58,11 @@ def trie_regex_tails(pairs) -> str:
         for ch in word:
             node = node.setdefault(ch, {})
         node.setdefault("", set()).add(tail)
-    return _emit_tails(root)
+    return _emit_tails(root, classes or {})
 
 
-def _emit_tails(node: dict) -> str:
-    alts = [(r"\s+" if ch == " " else re.escape(ch)) + _emit_tails(node[ch]) for ch in sorted(k for k in node if k)]
+def _emit_tails(node: dict, classes: dict[str, str]) -> str:
+    alts = [_char(ch, classes) + _emit_tails(node[ch], classes) for ch in sorted(k for k in node if k)]
     tails = sorted(node.get("", ()))
     if tails:
         alts.append(tails[0] if len(tails) == 1 else "(?:" + "|".join(tails) + ")")
