@@ -19,7 +19,7 @@ from schemas.table_schema import columns, description, frictionless_schema, titl
 # What the build owns under the package root. Anything here not produced by a build is removed at swap time.
 PUBLISHED_DIRS = ("data/parquet", "data/charts", "site")
 PUBLISHED_GLOBS = ("data/*.csv",)
-PUBLISHED_FILES = ("datapackage.json", "data/turkey_syria.duckdb")
+PUBLISHED_FILES = ("datapackage.json", "data/turkey_syria.duckdb", "data/load.sql")
 
 
 def file_sha256(path: Path) -> str:
@@ -27,13 +27,18 @@ def file_sha256(path: Path) -> str:
 
 
 def csv_text(frame: pd.DataFrame, table: str) -> str:
-    """CSV with lowercase booleans, integral floats without '.0', LF line ends: stable bytes."""
+    return typed_csv_text(frame, {col.name: col.type for col in columns(TABLES[table])})
+
+
+def typed_csv_text(frame: pd.DataFrame, types: dict[str, str]) -> str:
+    """CSV with lowercase booleans, integral floats without '.0', LF line ends: stable bytes.
+    `types` maps a column to its Frictionless type."""
     out = frame.copy()
-    for col in columns(TABLES[table]):
-        if col.type == "boolean":
-            out[col.name] = out[col.name].map({True: "true", False: "false"})
-        elif col.type == "number":
-            out[col.name] = out[col.name].map(lambda v: "" if pd.isna(v) else format(float(v), ".12g"))
+    for name, kind in types.items():
+        if kind == "boolean":
+            out[name] = out[name].map({True: "true", False: "false"})
+        elif kind == "number":
+            out[name] = out[name].map(lambda v: "" if pd.isna(v) else format(float(v), ".12g"))
     return out.to_csv(index=False, lineterminator="\n")
 
 
@@ -79,6 +84,14 @@ def parquet_resource(name: str) -> dict:
         "description": f"{description(model)} Same rows as data/{name}.csv, typed.",
         "schema": schema,
     }
+
+
+def load_script_resource() -> dict:
+    return {"name": "duckdb-load-script", "type": "file", "path": "data/load.sql", "scheme": "file", "format": "sql",
+            "mediatype": "application/sql", "encoding": "utf-8", "title": "DuckDB load script",
+            "description": "Recreates the whole database (every table and view, with its comments) from the Parquet "
+                           "files in any DuckDB 1.x client, without a build: run `duckdb -init data/load.sql` from "
+                           "the package root."}
 
 
 def package_descriptor(meta: dict, sources: pd.DataFrame, resources: list[dict]) -> dict:
