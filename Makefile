@@ -27,6 +27,7 @@ bench: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.lock
 	$(PY) benchmarks/build_speed.py
 	$(PY) benchmarks/extract_speed.py
+	$(PY) benchmarks/serve_speed.py
 
 lock:
 	rm -rf /tmp/tsr-lock-venv && $(PYTHON) -m venv /tmp/tsr-lock-venv

@@ -71,6 +71,20 @@ def test_metadata_is_the_data_dictionary(exported):
     assert "1 = true, 0 = false" in tables["facts"]["columns"]["approx"]
     assert {"category", "claim_status", "source_id", "attributed_to"} <= set(tables["facts"]["facets"])
     assert "part_of" not in tables["facts"]["facets"]  # a key to the table itself counts nothing useful
+    assert tables["returns"]["facets"] == ["source_id", "claim_status"]  # nor the row's own key (fact_id)
+
+
+def test_works_on_a_plain_download_without_a_build(tmp_path):
+    """What the README promises: the copy is made from the committed files alone."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from test_load_script import committed_copy
+
+    root = committed_copy(tmp_path / "download")
+    result = CliRunner().invoke(cli, ["serve", "--root", str(root), "--export", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("datasette serve -i ") and "--host 127.0.0.1" in result.output
+    with sqlite3.connect(tmp_path / "out" / "turkey_syria.sqlite") as con:
+        assert con.execute("SELECT value FROM facts WHERE fact_id = ?", [HATAY]).fetchone() == (27941.0,)
 
 
 def test_missing_parquet_is_a_clear_error(built_root, tmp_path):
@@ -166,6 +180,8 @@ def test_time_limit_and_row_limit(server):
     with urllib.request.urlopen(f"{server['base']}/-/settings.json", timeout=10) as response:
         served = json.load(response)
     assert {k: served[k] for k in settings} == settings
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert f"stopped\nafter {settings['sql_time_limit_ms'] / 1000:g} s and returns at most {settings['max_returned_rows']:,} rows" in readme
 
 
 def test_local_only_and_no_plugins(server):

@@ -17,10 +17,10 @@ def column_description(col: Column) -> str:
 
 def facets(name: str) -> list[str]:
     """Columns worth counting by value: those with a vocabulary, and foreign keys to another table
-    (a source, an actor, an indicator), in column order."""
+    (a source, an actor, an indicator), in column order. Not the table's own key: it names one row."""
     meta = table_meta(TABLES[name])
     keys = {fk["fields"][0] for fk in meta.get("foreignKeys", [])
-            if len(fk["fields"]) == 1 and fk["reference"]["resource"] != name}
+            if len(fk["fields"]) == 1 and fk["reference"]["resource"] != name} - set(meta["primaryKey"])
     return [c.name for c in columns(TABLES[name]) if c.enum is not None or c.name in keys]
 
 
