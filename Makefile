@@ -28,6 +28,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/build_speed.py
 	$(PY) benchmarks/extract_speed.py
 	$(PY) benchmarks/coding_speed.py
+	$(PY) benchmarks/serve_speed.py
 
 lock:
 	rm -rf /tmp/tsr-lock-venv && $(PYTHON) -m venv /tmp/tsr-lock-venv

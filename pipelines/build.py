@@ -38,7 +38,7 @@ def build_package(layout: Layout, *, force: bool = False) -> str:
 
     from pipelines.publish import files as publish
     from pipelines.publish import package_check
-    from pipelines.publish.database import export_parquet, write_database
+    from pipelines.publish.database import LOAD_SCRIPT, export_parquet, load_script, write_database
     from pipelines.yamlfile import read_yaml, strip_lines
 
     tables, coverage = build_tables_checked(layout)
@@ -51,9 +51,11 @@ def build_package(layout: Layout, *, force: bool = False) -> str:
         database = staging / "data" / "turkey_syria.duckdb"
         write_database(tables, database)
         export_parquet(database, staging / "data" / "parquet")
+        (staging / LOAD_SCRIPT).write_text(load_script(), encoding="utf-8", newline="")
         meta = strip_lines(read_yaml(Path(publish.__file__).with_name("package.meta.yaml"), "pipelines/publish/package.meta.yaml"))
         data_resources = [publish.table_resource(name, staging) for name in tables]
         data_resources += [publish.parquet_resource(name) for name in tables]
+        data_resources += publish.with_file_stats([publish.load_script_resource()], staging)
         # The data files are final: validate them in a second process while this one draws.
         data_descriptor = staging / "datapackage.data.json"
         publish.write_descriptor(publish.package_descriptor(meta, tables["sources"], data_resources), data_descriptor)
@@ -64,11 +66,12 @@ def build_package(layout: Layout, *, force: bool = False) -> str:
         from pipelines.site.render import render_site
 
         chart_resources = publish.with_file_stats(draw_charts(tables, staging / "data" / "charts"), staging)
+        chart_problems = package_check.check_resources([r for r in chart_resources if r.get("type") == "table"], staging)
         descriptor = publish.package_descriptor(meta, tables["sources"], data_resources + chart_resources)
         publish.write_descriptor(descriptor, staging / "datapackage.json")
         query_results = run_examples(layout.queries_dir, database)
         render_site(tables, descriptor, chart_resources, query_results, staging / "site")
-        problems = package_check.finish(checker)
+        problems = chart_problems + package_check.finish(checker)
         if problems:
             raise TsrError(problems)
     except BaseException:

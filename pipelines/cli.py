@@ -106,6 +106,33 @@ def sql(root: Path, query: str | None, query_file: Path | None, fmt: str, max_ro
 
 
 @cli.command()
+@root_option
+@click.option("--port", type=click.IntRange(1, 65535), default=None,
+              help="Port on 127.0.0.1  [default: 8001, from pipelines/serve/datasette.yaml]")
+@click.option("--export", "export_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Write the SQLite copy and its Datasette metadata into this folder and exit (to deploy the app).")
+def serve(root: Path, port: int | None, export_dir: Path | None) -> None:
+    """Browse every table with its data dictionary and facets, and run read-only SQL in the browser,
+    with a CSV of any result: Datasette on 127.0.0.1, over an SQLite copy of the published tables.
+
+    Example: tsr serve --port 8001
+
+    Example: tsr serve --export deploy/
+    """
+    from pipelines.serve.app import export, serve_args, serve as run
+
+    layout = Layout(root)
+    try:
+        if export_dir is not None:
+            sqlite, metadata = export(layout, export_dir)
+            click.echo("datasette " + " ".join(serve_args(sqlite, metadata, 8001)))
+            return
+        run(layout, port, echo=click.echo)
+    except TsrError as exc:
+        _fail(exc)
+
+
+@cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--lang", type=click.Choice(["en", "tr", "ar"]), default="en", show_default=True)
 @click.option("--reference-date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,

@@ -175,11 +175,19 @@ def drawn(tmp_path_factory) -> tuple[Path, list[dict]]:
     return out, draw_charts(validated(sample_tables()), out)
 
 
+def _images(resources: list[dict]) -> list[dict]:
+    return [r for r in resources if r["format"] in ("png", "svg")]
+
+
+def _data(resources: list[dict]) -> list[dict]:
+    return [r for r in resources if r["format"] == "csv"]
+
+
 def test_every_descriptor_names_an_existing_file_with_alt_text(drawn):
     out, resources = drawn
-    assert len(resources) == 6  # three charts, PNG and SVG each
+    assert len(resources) == 9  # three charts: PNG, SVG and the data CSV each
     assert len({r["name"] for r in resources}) == len(resources)
-    for r in resources:
+    for r in _images(resources):
         assert r["path"].startswith("data/charts/")
         assert (out / Path(r["path"]).name).stat().st_size > 1000
         assert r["mediatype"] == {"png": "image/png", "svg": "image/svg+xml"}[r["format"]]
@@ -261,8 +269,76 @@ def test_built_package_charts(built_root):
 
     package = json.loads((built_root / "datapackage.json").read_text(encoding="utf-8"))
     charts = [r for r in package["resources"] if r["path"].startswith("data/charts/")]
-    assert len(charts) == 6 and all(r["alt_text"] for r in charts)
+    assert len(_images(charts)) == 6 and all(r["alt_text"] for r in _images(charts))
     for r in charts:
         assert (built_root / r["path"]).is_file()
+    # Every chart has its data, as a tabular resource beside its images.
+    stems = {r["path"].rsplit(".", 1)[0] for r in charts}
+    assert {r["path"].rsplit(".", 1)[0] for r in _data(charts)} == stems and len(stems) == 3
+    returns = _csv(built_root / "data/charts", "returns_since_2024_12_08.csv")
+    hatay = returns[returns["fact_id"] == "returns_permanent_via_hatay_since_2024_12_08"].iloc[0]
+    assert (hatay["value"], hatay["approx"], hatay["value_label"]) == ("27941", "false", "27,941 (exact, official)")
     svg = (built_root / "data/charts/returns_since_2024_12_08.svg").read_text(encoding="utf-8")
     assert "27,941" in svg and "≈40,000" in svg and "≈12,000 (derived)" in svg and "12,059" not in svg
+
+
+# -- the data behind each chart ---------------------------------------------------------------------
+
+def test_every_chart_has_a_described_data_csv(drawn):
+    out, resources = drawn
+    images = {r["path"].rsplit(".", 1)[0] for r in _images(resources)}
+    data = _data(resources)
+    assert {r["path"].rsplit(".", 1)[0] for r in data} == images
+    for r in data:
+        assert r["type"] == "table" and r["mediatype"] == "text/csv" and r["title"].startswith("Data behind the chart: ")
+        header = (out / Path(r["path"]).name).read_text(encoding="utf-8").splitlines()[0].split(",")
+        fields = r["schema"]["fields"]
+        assert [f["name"] for f in fields] == header
+        assert all(f["description"].strip() and f["type"] in {"string", "number", "integer", "boolean", "date"}
+                   for f in fields), r["path"]
+
+
+def _csv(out: Path, name: str) -> pd.DataFrame:
+    return pd.read_csv(out / name, dtype=str, keep_default_na=False)
+
+
+def test_returns_data_is_what_the_bars_draw(drawn):
+    out, _ = drawn
+    data = _csv(out, "returns_since_2024_12_08.csv")
+    rows = {r["fact_id"]: r for r in data.to_dict("records")}
+    assert list(data["fact_id"]) == ["returns_total_since_fall", "returns_hatay_permanent", "returns_other_crossings"]
+    assert (rows["returns_total_since_fall"]["value"], rows["returns_total_since_fall"]["approx"],
+            rows["returns_total_since_fall"]["qualifier"]) == ("40000", "true", "approximately")
+    assert rows["returns_hatay_permanent"]["value"] == "27941" and rows["returns_hatay_permanent"]["approx"] == "false"
+    derived = rows["returns_other_crossings"]
+    assert (derived["value"], derived["derived"], derived["value_label"]) == ("12059", "true", "≈12,000 (derived)")
+    svg = _svg_text(out)
+    for label in data["value_label"]:  # the printed labels come from the same frame
+        assert label in svg, label
+
+
+def test_timeline_and_trade_data_list_what_is_shown(drawn):
+    out, _ = drawn
+    timeline = _csv(out, "cooperation_timeline.csv")
+    dated = timeline[timeline["number"] != ""]
+    assert list(dated["event_id"]) == ["health_minister_sanliurfa", "msb_delegation_visit", "maritime_agreement",
+                                       "import_ban_lifted", "amman_meeting"]
+    assert list(dated["number"]) == ["1", "2", "3", "4", "5"]
+    assert set(timeline.loc[timeline["number"] == "", "shown_as"]) == {"listed below the plot"}
+    assert timeline.set_index("event_id").loc["maritime_agreement", "tentative"] == "true"
+    assert len(timeline) == 9  # every event of the fixture: drawn or listed
+    trade = _csv(out, "trade_rule_changes.csv")
+    assert list(trade["date_label"]) == ["11 Feb 2025", "date not given", "date not given", "date not given"]
+    svg = (out / "trade_rule_changes.svg").read_text(encoding="utf-8")
+    assert all(label in svg for label in trade["date_label"])
+
+
+def test_data_column_without_a_description_is_a_clear_error():
+    from pipelines.charts.data import data_fields
+
+    frame = pd.DataFrame({"value": [1.0], "mystery": ["x"]})
+    with pytest.raises(ValueError, match=r"chart returns_since: the column 'mystery' of its data has no description"):
+        data_fields(frame, "returns_since", {}, "returns")
+    fields = data_fields(frame, "returns_since", {"mystery": "A described column."}, "returns")
+    assert fields[0]["unit"] == "people" and fields[1] == {"name": "mystery", "type": "string",
+                                                           "description": "A described column."}

@@ -126,3 +126,16 @@ def test_byte_identical(tmp_path):
     a = _render(tmp_path / "a")
     b = _render(tmp_path / "b")
     assert a == b
+
+
+def test_chart_data_is_linked_beside_its_images_and_not_listed_as_a_table(tmp_path):
+    data = {"name": "x-data", "type": "table", "path": "data/charts/x.csv", "format": "csv", "mediatype": "text/csv",
+            "title": "Data behind the chart: Chart <x>", "schema": {"fields": [{"name": "value", "type": "number"}]}}
+    package = _package()
+    package["resources"].append(data)
+    render_site(validated(sample_tables()), package, CHARTS + [data], QUERIES, tmp_path)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    figure = page.split('id="chart-x"', 1)[1].split("</figure>", 1)[0]
+    assert '<a href="../data/charts/x.csv">Data (CSV)</a> · <a href="../data/charts/x.png">PNG</a>' in figure
+    tables = page.split('id="tables"', 1)[1].split("</section>", 1)[0]
+    assert 'id="table-x-data"' not in tables and f"holds {len(TABLES)} tables" in tables

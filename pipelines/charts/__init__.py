@@ -1,7 +1,9 @@
 """The published charts, drawn from the validated tables only (never from the coding files).
 
-`draw_charts(tables, out_dir)` writes each chart as PNG (print resolution) and SVG and returns one
-Frictionless resource descriptor per file, with its alt text.
+`draw_charts(tables, out_dir)` writes each chart as PNG (print resolution) and SVG, with the data it
+draws as CSV, and returns one Frictionless resource descriptor per file (alt text on the images, a
+schema on the data). A chart module's `draw(tables, out_dir)` builds one frame of what it draws, draws
+from it, and passes it to `common.save(..., data=frame, chart=NAME, table=...)`; see `data.py`.
 """
 from __future__ import annotations
 

@@ -17,6 +17,7 @@ from matplotlib.figure import Figure
 
 from pipelines.cells import blank  # also used by the chart modules
 from schemas.fields import source_order
+from pipelines.charts.data import write_data
 
 META_FILE = Path(__file__).resolve().parent / "charts.meta.yaml"
 CHARTS_PATH = "data/charts"  # where the build puts the charts, relative to the package root
@@ -190,18 +191,27 @@ class Frame:
 
 # -- saving ---------------------------------------------------------------------------------------
 
-def save(fig: Figure, out_dir: Path, stem: str, title: str, alt: str) -> list[dict]:
-    """Write <stem>.png and <stem>.svg with no timestamps or version stamps; one descriptor per file."""
+def save(fig: Figure, out_dir: Path, stem: str, title: str, alt: str, *, data: pd.DataFrame, chart: str,
+         table: str | None = None) -> list[dict]:
+    """Write <stem>.png and <stem>.svg with no timestamps or version stamps, and <stem>.csv: `data`, the
+    frame the chart drew (one row per mark). One descriptor per file.
+
+    `chart` is the chart's key in charts.meta.yaml (its `data` block describes the frame); columns it
+    does not describe take their description from the same-named column of the published `table`."""
     out_dir.mkdir(parents=True, exist_ok=True)
     dpi = meta()["figure"]["dpi"]
     fig.savefig(out_dir / f"{stem}.png", format="png", dpi=dpi, metadata={"Software": None})
     fig.savefig(out_dir / f"{stem}.svg", format="svg", metadata={"Date": None, "Creator": None})
     slug = stem.replace("_", "-")
+    spec = meta()["charts"][chart].get("data") or {}
+    csv = write_data(data, out_dir, stem, f"{CHARTS_PATH}/{stem}.csv", chart=chart, title=title,
+                     description=spec.get("description", f"The rows drawn in the chart “{title}”."),
+                     own_columns=spec.get("columns") or {}, table=table)
     return [
         {"name": f"{slug}-{ext}", "path": f"{CHARTS_PATH}/{stem}.{ext}", "format": ext, "mediatype": mediatype,
          "title": title, "description": alt, "alt_text": alt}
         for ext, mediatype in (("png", "image/png"), ("svg", "image/svg+xml"))
-    ]
+    ] + [csv]
 
 
 def one_line(text_: str) -> str:

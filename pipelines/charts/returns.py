@@ -13,6 +13,9 @@ from matplotlib.ticker import FuncFormatter
 from pipelines.charts.common import Frame, blank, colour, day_label, meta, number, one_line, save, source_line, text
 
 NAME = "returns_since"
+# Columns of the returns rows that the bars draw (length, hatching, whiskers, labels), in the chart's data.
+DATA_COLUMNS = ["fact_id", "source_id", "indicator", "value", "approx", "qualifier", "lower", "upper", "derived",
+                "claim_status", "period_start", "period_end"]
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,11 @@ def draw(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
         route = rest["route"][0].upper() + rest["route"][1:]
         labels.append(_tick(cfg["labels"]["remainder"].format(route=route, part_short=part_short)))
 
+    # One row per bar: the drawing below reads it, and it is published beside the chart as its data.
+    plotted = pd.DataFrame(rows, columns=DATA_COLUMNS)
+    plotted.insert(0, "bar", [one_line(label) for label in labels])
+    plotted["value_label"] = [_value_label(r) for r in plotted.to_dict("records")]
+
     notes = []
     if any(r["approx"] for r in rows):
         quoted = ", ".join(f"“{q}”" for q in sel.whole_qualifiers) or "approximate"
@@ -89,8 +97,9 @@ def draw(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
     ax = frame.ax
     blue, sky = colour("blue"), colour("sky_blue")
     y = list(range(len(rows)))[::-1]
-    top = max(r["value"] if blank(r["upper"]) else max(r["value"], r["upper"]) for r in rows)
-    for yi, row in zip(y, rows):
+    bars = plotted.to_dict("records")
+    top = max(r["value"] if blank(r["upper"]) else max(r["value"], r["upper"]) for r in bars)
+    for yi, row in zip(y, bars):
         derived, approx = bool(row["derived"]), bool(row["approx"])
         face = sky if derived else blue
         if approx:
@@ -104,7 +113,7 @@ def draw(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
             lo = row["value"] if blank(lower) else lower
             hi = row["value"] if blank(upper) else upper
             ax.plot([lo, hi], [yi, yi], color=colour("black"), lw=1.2, zorder=3)
-        ax.text(row["value"] + top * 0.015, yi, _value_label(row), va="center", ha="left", fontsize=10,
+        ax.text(row["value"] + top * 0.015, yi, row["value_label"], va="center", ha="left", fontsize=10,
                 fontweight="bold" if not approx else "normal", color=colour("black"), zorder=4)
     ax.set_yticks(y, labels, fontsize=9)
     ax.set_xlim(0, top * 1.45)
@@ -122,7 +131,7 @@ def draw(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
         remainder_text=number(rest["value"], True) if rest is not None else "not given",
         sources=sources.split(": ", 1)[1].rstrip(".")))
     stem = cfg["file"].format(start_slug=str(whole["period_start"]).replace("-", "_"))
-    return save(frame.fig, out_dir, stem, title, alt)
+    return save(frame.fig, out_dir, stem, title, alt, data=plotted, chart=NAME, table="returns")
 
 
 def _tick(label: str) -> str:

@@ -15,6 +15,10 @@ from pipelines.charts.common import (Frame, blank, colour, meta, month_label, on
 
 NAME = "cooperation_timeline"
 PLACED = {"day", "month"}  # a year (or no date) is too vague to place on a months-long axis
+SHOWN_AS = {"day": "dot", "month": "bar over the month", "undated": "listed below the plot"}
+# Columns of the events rows that the chart draws or lists, in the chart's data.
+DATA_COLUMNS = ["event_id", "source_id", "category", "date_start", "date_end", "date_precision", "date_inferred", "title",
+                "status", "claim_status"]
 
 
 def _status_words(row: dict) -> str:
@@ -75,8 +79,18 @@ def draw(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
     fill = {"first": month_label(first.isoformat()), "last": month_label(last.isoformat())}
     title = cfg["title"].format(**fill)
 
+    # One row per event the chart shows: the dated ones drawn in their lanes (numbered as in the key),
+    # the others listed below the plot. The drawing reads it; it is published beside the chart.
+    plotted = pd.DataFrame(dated + undated, columns=DATA_COLUMNS)
+    plotted.insert(0, "number", pd.array(list(range(1, len(dated) + 1)) + [None] * len(undated), dtype="Int64"))
+    plotted["shown_as"] = [SHOWN_AS[r["date_precision"]] for r in dated] + [SHOWN_AS["undated"]] * len(undated)
+    # Reported claims look like plans: neither is a confirmed, completed happening.
+    plotted["tentative"] = [r["status"] in tentative or r["claim_status"] != "official" for r in dated + undated]
+    drawn = plotted[plotted["number"].notna()].to_dict("records")
+
     key = []
-    for n, row in enumerate(dated, 1):
+    for row in drawn:
+        n = row["number"]
         star = "*" if row["date_inferred"] else ""
         when = when_label(row["date_start"], row["date_end"], row["date_precision"])
         key.append(f"{n}  {when}{star} · {cats[row['category']]['label']}: {row['title']}{_status_words(row)}")
@@ -94,11 +108,11 @@ def draw(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
     ax = frame.ax
     lane_y = {c: len(lanes) - 1 - i for i, c in enumerate(lanes)}
 
-    for n, (row, dy) in enumerate(zip(dated, _offsets(dated)), 1):
+    for row, dy in zip(drawn, _offsets(drawn)):
+        n = row["number"]
         c = colour(cats[row["category"]]["colour"])
         y = lane_y[row["category"]] + dy
-        # Reported claims look like plans: neither is a confirmed, completed happening.
-        is_tentative = row["status"] in tentative or row["claim_status"] != "official"
+        is_tentative = row["tentative"]
         start = parse_date(row["date_start"])
         if row["date_precision"] == "month":
             end = parse_date(row["date_end"]) + timedelta(days=1)
@@ -151,4 +165,4 @@ def draw(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
     alt = one_line(cfg["alt"].format(**fill, count=len(dated), lanes=", ".join(cats[c]["label"] for c in lanes),
                                      listing=f"Events in date order: {listing}", undated_count=len(undated),
                                      sources=sources.split(": ", 1)[1].rstrip(".")))
-    return save(frame.fig, out_dir, cfg["file"], title, alt)
+    return save(frame.fig, out_dir, cfg["file"], title, alt, data=plotted, chart=NAME, table="events")

@@ -16,6 +16,9 @@ LINE_IN = CELL_PT * 1.3 / 72
 PAD_IN = 0.07
 # Column widths in inches; they add up to the 7.4 in between the figure margins.
 WIDTHS = {"date": 0.95, "direction": 1.15, "instrument": 2.05, "change": 2.3, "status": 0.95}
+# Columns of the trade_measures rows that the figure shows, in the chart's data.
+DATA_COLUMNS = ["event_id", "direction", "source_id", "date_start", "date_end", "date_precision", "instrument",
+                "issuing_body", "measure", "state_before", "state_after", "status", "claim_status"]
 
 
 def _rows(tables: dict[str, pd.DataFrame]) -> list[dict]:
@@ -32,7 +35,7 @@ def _cells(row: dict, actors: dict[str, str]) -> dict[str, list[tuple[str, dict]
         points = CELL_PT * (1.1 if style.get("weight") == "bold" else 1.0)
         return [(line, style) for line in wrap(value, points, WIDTHS[column] - 2 * PAD_IN)]
 
-    when = when_label(row["date_start"], row["date_end"], row["date_precision"]) or "date not given"
+    when = row["date_label"]
     direction = meta()["trade_directions"].get(row["direction"], {"label": row["direction"]})["label"]
     issuer = actors.get(text(row["issuing_body"]), text(row["issuing_body"]))
     instrument = lines(text(row["instrument"]).capitalize(), "instrument", weight="bold")
@@ -57,6 +60,11 @@ def draw(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
     rows = _rows(tables)
     if not rows:
         raise ValueError("trade chart: trade_measures is empty")
+    # One row per table row of the figure: the drawing below reads it; it is published beside the chart.
+    plotted = pd.DataFrame(rows, columns=DATA_COLUMNS)
+    plotted.insert(3, "date_label", [when_label(r["date_start"], r["date_end"], r["date_precision"]) or "date not given"
+                                      for r in rows])
+    rows = plotted.to_dict("records")
     actors = dict(zip(tables["actors"]["actor_id"], tables["actors"]["name"]))
     cells = [_cells(r, actors) for r in rows]
     flagged = [r["claim_status"] != "official" for r in rows]
@@ -118,7 +126,7 @@ def draw(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
         f"{r['measure']} (before: {text(r['state_before'], 'not stated')}; after: {text(r['state_after'], 'not stated')};"
         f" {r['status'].replace('_', ' ')}, {r['claim_status']})." for r in rows)
     alt = one_line(cfg["alt"].format(count=len(rows), listing=listing, sources=sources.split(": ", 1)[1].rstrip(".")))
-    return save(frame.fig, out_dir, cfg["file"], title, alt)
+    return save(frame.fig, out_dir, cfg["file"], title, alt, data=plotted, chart=NAME, table="trade_measures")
 
 
 __all__ = ["draw", "BODY_PT"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 import duckdb
 import pandas as pd
@@ -37,51 +38,79 @@ def _quoted(name: str) -> str:
     return f'"{name}"'
 
 
-def _insert(con, table_sql: str, model, frame: pd.DataFrame, only: list[str] | None = None) -> None:
+def _insert_sql(table_sql: str, model, rows: str, only: list[str] | None = None) -> str:
     cols = [c for c in columns(model) if only is None or c.name in only]
-    con.register("incoming", frame)
     names = ", ".join(f'"{c.name}"' for c in cols)
     casts = ", ".join(f'CAST("{c.name}" AS {c.duckdb_type})' for c in cols)
-    con.execute(f"INSERT INTO {table_sql} ({names}) SELECT {casts} FROM incoming")
-    con.unregister("incoming")
+    return f"INSERT INTO {table_sql} ({names}) SELECT {casts} FROM {rows}"
 
 
-def _create_topic_view(con, name: str, frame: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> None:
+def _topic_view_sql(name: str, rows: str) -> list[str]:
     """A topic table as a view: its base table (facts or events) joined with the topic's own columns,
     which are stored in topic.<name>_attributes. Economists query it by name like any table."""
     model = TABLES[name]
     view = table_meta(model)["view"]
-    base_columns = set(tables[view["base"]].columns)
+    base_columns = {c.name for c in columns(TABLES[view["base"]])}
     own = [c.name for c in columns(model) if c.name == view["key"] or c.name not in base_columns]
     attributes = f'topic."{name}_attributes"'
-    con.execute(create_table_sql(name, attributes, own, primary_key=False))
-    _insert(con, attributes, model, frame, own)
-    con.execute(f"COMMENT ON TABLE {attributes} IS {_literal(f'Topic columns behind the view {name}; query the view.')}")
     select = ", ".join(f'a."{c.name}"' if c.name in own else f'b."{c.name}"' for c in columns(model))
-    con.execute(f'CREATE VIEW "{name}" AS SELECT {select} FROM "{view["base"]}" AS b '
-                f'JOIN {attributes} AS a USING ("{view["key"]}")')
+    return [create_table_sql(name, attributes, own, primary_key=False),
+            _insert_sql(attributes, model, rows, own),
+            f"COMMENT ON TABLE {attributes} IS {_literal(f'Topic columns behind the view {name}; query the view.')}",
+            f'CREATE VIEW "{name}" AS SELECT {select} FROM "{view["base"]}" AS b '
+            f'JOIN {attributes} AS a USING ("{view["key"]}")']
+
+
+def database_statements(rows: Callable[[str], str]) -> list[str]:
+    """Every statement that creates the database, in order: each table (topic tables as views) with
+    its rows and its comments. `rows(name)` is the SQL relation holding a table's published rows: a
+    registered data frame in the build, the table's Parquet file in the load script, so the two
+    cannot describe different databases."""
+    statements = ["CREATE SCHEMA topic"]
+    for name, model in TABLES.items():
+        is_view = "view" in table_meta(model)
+        if is_view:
+            statements += _topic_view_sql(name, rows(name))
+        else:
+            statements += [create_table_sql(name), _insert_sql(_quoted(name), model, rows(name))]
+        kind = "VIEW" if is_view else "TABLE"
+        statements.append(f'COMMENT ON {kind} "{name}" IS {_literal(title(model) + ": " + description(model))}')
+        statements += [f'COMMENT ON COLUMN "{name}"."{col.name}" IS {_literal(_column_comment(col))}' for col in columns(model)]
+    return statements
 
 
 def write_database(tables: dict[str, pd.DataFrame], path: Path) -> None:
     """Create `path` (which must not exist) holding every table (topic tables as views) with comments."""
     con = duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY, "threads": 1})
     try:
-        con.execute("CREATE SCHEMA topic")
-        for name, frame in tables.items():
-            model = TABLES[name]
-            is_view = "view" in table_meta(model)
-            if is_view:
-                _create_topic_view(con, name, frame, tables)
-            else:
-                con.execute(create_table_sql(name))
-                _insert(con, _quoted(name), model, frame)
-            kind = "VIEW" if is_view else "TABLE"
-            con.execute(f'COMMENT ON {kind} "{name}" IS {_literal(title(model) + ": " + description(model))}')
-            for col in columns(model):
-                con.execute(f'COMMENT ON COLUMN "{name}"."{col.name}" IS {_literal(_column_comment(col))}')
+        for name in TABLES:
+            con.register(f"incoming_{name}", tables[name])
+        for statement in database_statements(lambda name: f'"incoming_{name}"'):
+            con.execute(statement)
+        for name in TABLES:
+            con.unregister(f"incoming_{name}")
         con.execute("CHECKPOINT")
     finally:
         con.close()
+
+
+LOAD_SCRIPT = "data/load.sql"  # published beside the Parquet files it reads
+LOAD_SCRIPT_HEADER = """\
+-- The whole database of this package (every table and view, with its comments), rebuilt from the
+-- published Parquet files by any DuckDB 1.x client, without Python and without a build.
+-- Run it from the package root (the folder holding datapackage.json):
+--     duckdb -init data/load.sql                      (an in-memory database)
+--     duckdb -init data/load.sql turkey_syria.duckdb  (a database file; it must not exist yet)
+-- Elsewhere (DBeaver, another folder) first run: SET file_search_path = '<the package root>';
+-- Generated by the build from the schemas in schemas/ (pipelines/publish/database.py); do not edit.
+"""
+
+
+def load_script(parquet_dir: str = "data/parquet") -> str:
+    """The DuckDB SQL script that recreates the database from the Parquet files under `parquet_dir`
+    (a path relative to the folder the script is run from)."""
+    statements = database_statements(lambda name: f"read_parquet({_literal(f'{parquet_dir}/{name}.parquet')})")
+    return LOAD_SCRIPT_HEADER + "\n" + "".join(f"{s};\n" for s in statements)
 
 
 def export_parquet(database: Path, out_dir: Path) -> list[str]:

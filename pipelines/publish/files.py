@@ -19,7 +19,7 @@ from schemas.table_schema import columns, description, frictionless_schema, titl
 # What the build owns under the package root. Anything here not produced by a build is removed at swap time.
 PUBLISHED_DIRS = ("data/parquet", "data/charts", "site")
 PUBLISHED_GLOBS = ("data/*.csv",)
-PUBLISHED_FILES = ("datapackage.json", "data/turkey_syria.duckdb")
+PUBLISHED_FILES = ("datapackage.json", "data/turkey_syria.duckdb", "data/load.sql")
 
 
 def file_sha256(path: Path) -> str:
@@ -52,16 +52,20 @@ def csv_cell_text(cell: str) -> str:
 
 
 def csv_text(frame: pd.DataFrame, table: str) -> str:
+    return typed_csv_text(frame, {col.name: col.type for col in columns(TABLES[table])})
+
+
+def typed_csv_text(frame: pd.DataFrame, types: dict[str, str]) -> str:
     """CSV with lowercase booleans, integral floats without '.0', LF line ends: stable bytes.
+    `types` maps a column to its Frictionless type.
 
     Text (string) columns are always quoted and neutralised against formula injection; numbers,
     booleans and dates are never touched (-5 in a numeric column is a number). Parquet and DuckDB keep
     the raw text.
     """
-    types = {col.name: col.type for col in columns(TABLES[table])}
     rendered = []
     for name in frame.columns:
-        kind = types[name]
+        kind = types.get(name, "string")
         if kind == "boolean":
             cells = frame[name].map(lambda v: "" if pd.isna(v) else "true" if v else "false")
         elif kind == "number":
@@ -117,6 +121,14 @@ def parquet_resource(name: str) -> dict:
         "description": f"{description(model)} Same rows as data/{name}.csv, typed.",
         "schema": schema,
     }
+
+
+def load_script_resource() -> dict:
+    return {"name": "duckdb-load-script", "type": "file", "path": "data/load.sql", "scheme": "file", "format": "sql",
+            "mediatype": "application/sql", "encoding": "utf-8", "title": "DuckDB load script",
+            "description": "Recreates the whole database (every table and view, with its comments) from the Parquet "
+                           "files in any DuckDB 1.x client, without a build: run `duckdb -init data/load.sql` from "
+                           "the package root."}
 
 
 def package_descriptor(meta: dict, sources: pd.DataFrame, resources: list[dict]) -> dict:

@@ -26,6 +26,18 @@ def problems_of(descriptor: Path) -> list[dict]:
     return found or [{"code": "frictionless-invalid", "file": descriptor.name, "message": "package did not validate"}]
 
 
+def check_resources(resources: list[dict], root: Path) -> list[Problem]:
+    """Validate a few small resources (paths relative to `root`) in this process."""
+    if not resources:
+        return []
+    descriptor = root / "datapackage.check.json"
+    descriptor.write_text(json.dumps({"name": "check", "resources": resources}, ensure_ascii=False), encoding="utf-8")
+    try:
+        return [Problem(p["code"], p["file"], "", p["message"]) for p in problems_of(descriptor)]
+    finally:
+        descriptor.unlink()
+
+
 def start(descriptor: Path) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "pipelines.publish.package_check", str(descriptor)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -128,7 +128,7 @@ def figures_html(tables: dict[str, pd.DataFrame]) -> str:
 # -- charts ---------------------------------------------------------------------------------------
 
 def charts_html(chart_resources: list[dict]) -> str:
-    """One figure per chart: the PNG inline, links to both formats."""
+    """One figure per chart: the PNG inline, links to its data and both formats."""
     by_stem: dict[str, dict[str, dict]] = {}
     for r in chart_resources:
         stem = r["path"].rsplit("/", 1)[-1].rsplit(".", 1)[0]
@@ -137,7 +137,9 @@ def charts_html(chart_resources: list[dict]) -> str:
     for stem, formats in by_stem.items():
         png, svg = formats.get("png"), formats.get("svg")
         main = png or svg
-        links = " · ".join(f'<a href="{_href(r["path"])}">{fmt.upper()}</a>' for fmt, r in sorted(formats.items()))
+        # The chart's data (CSV) first: the numbers it draws, as OWID puts them beside every chart.
+        links = " · ".join(f'<a href="{_href(r["path"])}">{"Data (CSV)" if fmt == "csv" else fmt.upper()}</a>'
+                           for fmt, r in sorted(formats.items()))
         alt = main.get("alt_text") or main.get("description") or ""
         # The alt text is also offered to sighted readers, folded, as the chart's text version.
         out.append(
@@ -177,11 +179,16 @@ def _type(field: dict) -> str:
     return f"{field['type']}" + ("" if required else ", may be empty")
 
 
+def _is_table(resource: dict, tables: dict[str, pd.DataFrame]) -> bool:
+    """A table of the package (its CSV), not the data behind a chart."""
+    return resource.get("format") == "csv" and resource["name"] in tables
+
+
 def tables_html(tables: dict[str, pd.DataFrame], package: dict) -> str:
     resources = {r["name"]: r for r in package.get("resources", [])}
     out = []
     for name, resource in resources.items():
-        if resource.get("format") != "csv":
+        if not _is_table(resource, tables):
             continue
         parquet = resources.get(f"{name}-parquet")
         n = len(tables[name]) if name in tables else None
@@ -338,7 +345,7 @@ def licence_html(package: dict) -> str:
 
 def masthead_html(package: dict, tables: dict[str, pd.DataFrame]) -> str:
     pairs = [("Version", esc(package.get("version", ""))),
-             ("Tables", f"{sum(1 for r in package.get('resources', []) if r.get('format') == 'csv')}"),
+             ("Tables", f"{sum(1 for r in package.get('resources', []) if _is_table(r, tables))}"),
              ("Sources", f"{len(tables['sources'])}"),
              ("Descriptor", f'<a href="{_href("datapackage.json")}">datapackage.json</a>')]
     if package.get("created"):
@@ -359,9 +366,11 @@ def render_site(tables: dict[str, pd.DataFrame], package: dict, chart_resources:
         masthead_facts=masthead_html(package, tables),
         figures=figures_html(tables),
         charts=charts_html(chart_resources),
-        table_count=str(sum(1 for r in package.get("resources", []) if r.get("format") == "csv")),
+        table_count=str(sum(1 for r in package.get("resources", []) if _is_table(r, tables))),
         tables=tables_html(tables, package),
-        database_note=(" The DuckDB database <code>data/turkey_syria.duckdb</code> is not published with the files; "
+        database_note=(" The DuckDB database <code>data/turkey_syria.duckdb</code> is not published with the files: "
+                       "<code>duckdb -init data/load.sql</code>, run in the package root with any DuckDB 1.x client, "
+                       "recreates it (every table and view, with its comments) from the Parquet files, and "
                        "<code>make build</code> creates it locally from the same tables."),
         downloads=downloads_html(package),
         queries=queries_html(query_results),

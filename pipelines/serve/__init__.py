@@ -1,0 +1,1 @@
+"""serve phase: `tsr serve`, SQL in the browser (Datasette) over an SQLite copy of the published tables."""
