@@ -13,9 +13,23 @@ import click
 from pipelines.errors import TsrError
 from pipelines.paths import REPO_ROOT, Layout
 
+
+def _repaired_root(ctx: click.Context, param: click.Parameter, root: Path) -> Path:
+    """Before any command reads the package, finish a publish that a crash interrupted, and say so."""
+    from pipelines.publish.journal import repair
+
+    try:
+        done = repair(root)
+    except TsrError as exc:
+        _fail(exc)
+    if done:
+        click.echo(done, err=True)
+    return root
+
+
 root_option = click.option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=REPO_ROOT, show_default=True,
-    help="Package root (the folder holding datapackage.json).")
+    callback=_repaired_root, help="Package root (the folder holding datapackage.json).")
 
 
 def _fail(exc: TsrError) -> None:
@@ -42,7 +56,8 @@ def build(root: Path, force: bool) -> None:
     try:
         report = build_package(Layout(root), force=force)
     except TsrError as exc:
-        click.echo(f"build failed: {len(exc.problems)} problem(s); nothing was published", err=True)
+        outcome = "the package is half-swapped" if "publish-half-swapped" in exc.codes else "nothing was published"
+        click.echo(f"build failed: {len(exc.problems)} problem(s); {outcome}", err=True)
         _fail(exc)
     click.echo(report)
 
