@@ -26,6 +26,7 @@ test: $(STAMP) browser
 bench: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.lock
 	$(PY) benchmarks/build_speed.py
+	$(PY) benchmarks/publish_swap.py
 	$(PY) benchmarks/extract_speed.py
 	$(PY) benchmarks/coding_speed.py
 	$(PY) benchmarks/serve_speed.py

@@ -1,5 +1,6 @@
 """The whole build: sources → mentions → coding → tables → validation → DuckDB, CSV, Parquet,
-datapackage.json, charts and dataset page, published atomically.
+datapackage.json, charts and dataset page, published atomically (`publish/journal.py`), one build at a
+time (`publish/lock.py`).
 
 Heavy libraries are imported inside the functions so that a no-op rebuild returns fast.
 """
@@ -13,6 +14,8 @@ from pipelines import fingerprint
 from pipelines.coding.run import code_all, duplicate_id_problems, read_actors
 from pipelines.errors import Problem, TsrError
 from pipelines.paths import Layout
+from pipelines.publish import journal
+from pipelines.publish.lock import build_lock
 
 
 def build_tables_checked(layout: Layout):
@@ -30,23 +33,39 @@ def build_tables_checked(layout: Layout):
 
 
 def build_package(layout: Layout, *, force: bool = False) -> str:
-    """Build and publish. Returns a short report; raises TsrError (publishing nothing) on any problem."""
-    started = time.perf_counter()
-    root = layout.root
-    if not force and fingerprint.is_up_to_date(root):
-        return f"up to date: inputs unchanged since the last build ({time.perf_counter() - started:.2f} s)"
+    """Build and publish. Returns a short report; raises TsrError (publishing nothing) on any problem.
 
+    One build at a time per root (the build lock); a publish that a crash interrupted is finished
+    first, and the report says so.
+    """
+    started = time.perf_counter()
+    notes: list[str] = []
+    with build_lock(layout.root, notes):
+        repaired = journal.recover(layout.root)
+        if repaired:
+            notes.append(repaired)
+        leftovers = journal.remove_leftovers(layout.root)  # of builds killed before their swap began
+        if leftovers:
+            notes.append(f"note: removed {', '.join(leftovers)}, left by an interrupted build; the published files were untouched")
+        if not force and fingerprint.is_up_to_date(layout.root):
+            report = f"up to date: inputs unchanged since the last build ({time.perf_counter() - started:.2f} s)"
+        else:
+            report = _build_and_publish(layout, started)
+    return "\n".join(notes + [report])
+
+
+def _build_and_publish(layout: Layout, started: float) -> str:
     from pipelines.publish import files as publish
     from pipelines.publish import package_check
     from pipelines.publish.database import LOAD_SCRIPT, export_parquet, load_script, write_database
     from pipelines.yamlfile import read_yaml, strip_lines
 
+    root = layout.root
     tables, coverage = build_tables_checked(layout)
-    publish.remove_leftover_staging(root)
     staging = root / f".staging-{os.getpid()}"
-    staging.mkdir()
     checker = None
     try:
+        staging.mkdir()
         publish.write_csvs(tables, staging)
         database = staging / "data" / "turkey_syria.duckdb"
         write_database(tables, database)
@@ -74,13 +93,16 @@ def build_package(layout: Layout, *, force: bool = False) -> str:
         problems = chart_problems + package_check.finish(checker)
         if problems:
             raise TsrError(problems)
-    except BaseException:
+    except BaseException as exc:
         if checker is not None and checker.poll() is None:
             checker.kill()
             checker.wait()
         publish.discard(staging)  # the published files were never touched
+        if isinstance(exc, OSError):  # a full disk, a folder that cannot be written: a clear error, not a traceback
+            where, why = journal.describe(exc, root)
+            raise TsrError(Problem("staging-failed", where, "", f"{why} while writing the new package")) from None
         raise
-    published = publish.swap_in(staging, root)
+    published = journal.swap_in(staging, root)
     fingerprint.record(root, published)
     rows = ", ".join(f"{name} {len(frame)}" for name, frame in tables.items())
     return "\n".join(["built and published:", f"  rows: {rows}", "coverage:", coverage,

@@ -32,8 +32,26 @@ def _source_id(ctx, param, value: str | None) -> str | None:
     return value
 
 
+
+def _repaired_root(ctx: click.Context, param: click.Parameter, root: Path) -> Path:
+    """Before any command reads the package, finish a publish that a crash interrupted, and say so."""
+    from pipelines.publish.journal import repair
+
+    try:
+        done = repair(root)
+    except TsrError as exc:
+        _fail(exc)
+    if done:
+        click.echo(done, err=True)
+    return root
+
+
+def _root(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
+    return _repaired_root(ctx, param, _package_root(ctx, param, value))
+
+
 root_option = click.option(
-    "--root", type=click.Path(file_okay=False, path_type=Path), default=None, callback=_package_root,
+    "--root", type=click.Path(file_okay=False, path_type=Path), default=None, callback=_root,
     help="Package root. Default: the nearest folder from the current directory upward holding "
          "data/sources/ and data/coding/.")
 
@@ -62,7 +80,8 @@ def build(root: Path, force: bool) -> None:
     try:
         report = build_package(Layout(root), force=force)
     except TsrError as exc:
-        click.echo(f"build failed: {len(exc.problems)} problem(s); nothing was published", err=True)
+        outcome = "the package is half-swapped" if "publish-half-swapped" in exc.codes else "nothing was published"
+        click.echo(f"build failed: {len(exc.problems)} problem(s); {outcome}", err=True)
         _fail(exc)
     click.echo(report)
 

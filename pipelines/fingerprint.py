@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 from pipelines.paths import REPO_ROOT
@@ -50,4 +51,6 @@ def is_up_to_date(root: Path) -> bool:
 
 def record(root: Path, published: list[str]) -> None:
     state = {"inputs": input_digest(root), "outputs": sorted(published), "output_digest": output_digest(root, published)}
-    (root / STATE_FILE).write_text(json.dumps(state, indent=1) + "\n")
+    tmp = root / (STATE_FILE + ".tmp")
+    tmp.write_text(json.dumps(state, indent=1) + "\n")
+    os.replace(tmp, root / STATE_FILE)  # a kill mid-write leaves the previous state, never a torn one

@@ -3,6 +3,7 @@ problem, exit non-zero, and leave the previously published package untouched."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipelines.publish import files as publish
+from pipelines.publish import journal
 from pipelines.build import build_package
 from pipelines.cli import cli
 from pipelines.errors import Problem, TsrError
@@ -49,6 +51,7 @@ def fails(root: Path, code: str, file: str, key_pattern: str = "") -> TsrError:
     assert any(p.file == file and re.search(key_pattern, p.key + " " + p.message) for p in problems), [str(p) for p in problems]
     assert snapshot(root) == before, "a failed build changed published files"
     assert not list(root.glob(".staging-*")), "staging folder left behind"
+    assert not list(root.glob(".backup-*")) and not (root / journal.JOURNAL).exists(), "swap left behind"
     return info.value
 
 
@@ -141,6 +144,48 @@ def test_late_failure_publishes_nothing(published, monkeypatch):
         Problem("frictionless-test", "datapackage.json", "", "forced failure")])
     edit(published, CODING, "Lifts the ban on imports from Syria", "Lifts the ban on imports from Syria (edited)")
     fails(published, "frictionless-test", "datapackage.json")
+
+
+def test_unwritable_published_folder_publishes_nothing(published, monkeypatch):
+    """The audit's `chattr +i data/parquet` (tests/test_publish_swap.py does it for real when it can):
+    the swap fails half-way, after the CSVs were replaced, and must restore the whole old package."""
+    real_replace = os.replace
+
+    def replace(src, dst, **kwargs):
+        if Path(dst).parent == published / "data" / "parquet":
+            raise PermissionError(1, "Operation not permitted", str(src), None, str(dst))
+        return real_replace(src, dst, **kwargs)
+
+    monkeypatch.setattr(journal.os, "replace", replace)
+    edit(published, CODING, "Lifts the ban on imports from Syria", "Lifts the ban on imports from Syria (edited)")
+    error = fails(published, "publish-failed", "data/parquet/actors.parquet", "Operation not permitted")
+    assert "the previously published package was restored" in error.problems[0].message
+    result = CliRunner().invoke(cli, ["build", "--force", "--root", str(published)])
+    assert result.exit_code == 1 and "nothing was published" in result.stderr
+    assert "[publish-failed] data/parquet/actors.parquet: Operation not permitted" in result.stderr
+    assert not isinstance(result.exception, OSError)
+
+
+def test_full_disk_while_staging_publishes_nothing(published, monkeypatch):
+    """An OSError while the new package is written (here: the disk fills up at the Parquet export) is a
+    clear error naming the file, not a traceback."""
+    from pipelines.publish import database
+
+    def no_space(db, folder):
+        raise OSError(28, "No space left on device", str(folder / "facts.parquet"))
+    monkeypatch.setattr(database, "export_parquet", no_space)
+    error = fails(published, "staging-failed", f".staging-{os.getpid()}/data/parquet/facts.parquet")
+    assert error.problems[0].message == "No space left on device while writing the new package"
+
+
+def test_full_disk_before_the_swap_publishes_nothing(published, monkeypatch):
+    """The journal cannot be written: nothing published was touched yet, and the error says so."""
+    def no_space(root, entry):
+        raise OSError(28, "No space left on device", str(root / (journal.JOURNAL + ".tmp")))
+    monkeypatch.setattr(journal, "_write_journal", no_space)
+    edit(published, CODING, "Lifts the ban on imports from Syria", "Lifts the ban on imports from Syria (edited)")
+    error = fails(published, "publish-failed", journal.JOURNAL + ".tmp", "No space left on device while preparing to publish")
+    assert error.problems[0].message.endswith("nothing was changed")
 
 
 def test_cli_exits_nonzero_and_names_the_file(published):

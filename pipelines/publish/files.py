@@ -1,13 +1,12 @@
-"""Write the published files into a staging folder, validate them, then swap them in.
+"""What the build publishes, and how it is written into a staging folder.
 
-Nothing under the package root changes until every file is written and the Frictionless package
-validates; a failing build leaves the previously published files untouched.
+Nothing under the package root changes until every file is staged and the Frictionless package
+validates; `journal.swap_in` then swaps the staged package in, all or nothing.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 from pathlib import Path
 
@@ -179,26 +178,6 @@ def published_paths(root: Path) -> set[str]:
         if (root / folder).is_dir():
             found |= {p.relative_to(root).as_posix() for p in (root / folder).rglob("*") if p.is_file()}
     return found
-
-
-def swap_in(staging: Path, root: Path) -> list[str]:
-    """Move every staged file over its published path, then drop published files the build no longer makes."""
-    new = published_paths(staging)
-    old = published_paths(root)
-    for rel in sorted(new):
-        target = root / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(staging / rel, target)  # atomic per file, same filesystem
-    for rel in sorted(old - new):
-        (root / rel).unlink()
-    shutil.rmtree(staging, ignore_errors=True)
-    return sorted(new)
-
-
-def remove_leftover_staging(root: Path) -> None:
-    """Staging folders of builds that were killed before they could clean up."""
-    for leftover in root.glob(".staging-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def discard(staging: Path) -> None:
