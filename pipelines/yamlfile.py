@@ -10,7 +10,11 @@ from pipelines.errors import Problem, TsrError
 LINE_KEY = "__line__"
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it: about eight times faster, same documents and lines.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):
     """SafeLoader that records the 1-based line of every mapping under LINE_KEY.
 
     Dates stay strings (the timestamp resolver is removed): "2025-02-11" in a coding file is text we
@@ -44,12 +48,17 @@ def parse_yaml(text: str, file: str):
         raise TsrError(Problem("malformed-yaml", file, line, f"not valid YAML: {problem}")) from None
 
 
-def read_yaml(path: Path, file: str):
+def parse_yaml_bytes(data: bytes, file: str):
+    """Parse the bytes of a YAML file; bytes that are not UTF-8 become a TsrError naming the byte."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise TsrError(Problem("not-utf8", file, f"byte {exc.start}", "file is not UTF-8")) from None
-    return parse_yaml(text, file)
+    return parse_yaml(text.replace("\r\n", "\n").replace("\r", "\n"), file)  # as text-mode reading would
+
+
+def read_yaml(path: Path, file: str):
+    return parse_yaml_bytes(path.read_bytes(), file)
 
 
 def line_of(mapping) -> str:
