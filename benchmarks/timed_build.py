@@ -1,9 +1,11 @@
 """Run one `tsr build` with a timer around each stage; print the report, then one JSON line of figures.
 
-    python benchmarks/timed_build.py ROOT [--force]
+    python benchmarks/timed_build.py ROOT [--force] [--no-charts]
 
 The stages are timed by wrapping the library functions the build calls (looked up by name: a stage
-that has been renamed is simply not timed). Nothing in the package is changed.
+that has been renamed is simply not timed). Nothing in the package is changed. With --no-charts the
+build publishes no chart (draw_charts returns no resource): benchmarks/scale.py times chart drawing
+apart, once per corpus, because today it costs minutes at 1,000 sources.
 """
 from __future__ import annotations
 
@@ -50,8 +52,12 @@ def timed(seconds: dict, label: str, function):
 
 def main() -> None:
     started = time.perf_counter()
-    root, force = Path(sys.argv[1]), "--force" in sys.argv[2:]
+    root, force, no_charts = Path(sys.argv[1]), "--force" in sys.argv[2:], "--no-charts" in sys.argv[2:]
     seconds: dict[str, float] = {}
+    if no_charts:
+        import pipelines.charts
+
+        pipelines.charts.draw_charts = lambda tables, out_dir: []
     for label, module_name, name in STAGES:
         try:
             module = importlib.import_module(module_name)

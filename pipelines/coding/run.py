@@ -10,6 +10,7 @@ The cross-source steps always run on every source.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -20,7 +21,7 @@ from pipelines.paths import Layout
 
 # Below this many sources to code, one process is faster than starting workers (benchmarks/scale.py
 # prints the serial and parallel times that set it).
-PARALLEL_FROM = 24
+PARALLEL_FROM = 64
 # The modules whose code a cached result depends on: the import closure of this module.
 CODE_ROOTS = ("pipelines.coding.run",)
 
@@ -62,7 +63,9 @@ def _canonical(value):
                                                                  for f in dataclasses.fields(value)}}
     if isinstance(value, bytes):
         return {"sha256": hashlib.sha256(value).hexdigest()}
-    if isinstance(value, (set, frozenset)):
+    if isinstance(value, frozenset):
+        return _canonical_frozenset(value)  # the actor ids: one set shared by every source
+    if isinstance(value, set):
         return {"set": sorted(_canonical(v) for v in value)}
     if isinstance(value, dict):
         return {"dict": [[_canonical(k), _canonical(v)] for k, v in value.items()]}  # in order: order can matter
@@ -71,6 +74,11 @@ def _canonical(value):
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     raise TypeError(f"cannot key the coding cache on a {type(value).__name__}")
+
+
+@functools.lru_cache(maxsize=8)
+def _canonical_frozenset(value: frozenset):
+    return {"set": sorted(_canonical(v) for v in value)}
 
 
 def source_key(code: str, task: tuple) -> str:

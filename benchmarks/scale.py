@@ -1,0 +1,252 @@
+"""How the build scales: generated corpora of 100 and 1,000 sources (benchmarks/corpus.py).
+
+    python benchmarks/scale.py                          # 100 and 1,000 sources
+    python benchmarks/scale.py --sizes 100 300          # other sizes
+    python benchmarks/scale.py --charts-in-build 100    # also one full build drawing its charts, as tsr build does
+
+For each size it times, in fresh processes as a user runs them (`tsr build`, through
+benchmarks/timed_build.py, which also times each stage): a full build with an empty coding cache, a
+full build with a warm cache, a rebuild after one coding file changes, a rebuild after one new source,
+and the no-op rebuild. Chart drawing is timed apart, once per corpus (benchmarks/timed_charts.py): today
+it grows with the number of events and takes minutes at 1,000 sources, and every build redraws the charts
+from all the tables, so a build's time is its time without charts plus that figure ("whole s").
+
+Peak memory is the largest sum, sampled every 20 ms, of the proportional set size of the build and all
+its processes (coding workers, Frictionless checkers): shared library pages are counted once.
+Last, it times the coding stage alone, in one process and in worker processes, which sets PARALLEL_FROM.
+Prints figures and the goals of issue #13; asserts nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+import corpus  # noqa: E402
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+GOAL_FULL_S, GOAL_CHANGED_S, GOAL_PEAK_MB = 30.0, 3.0, 1024.0
+CHANGED, NEW, FULL = "one coding file changed", "one new source", "full, empty cache"
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            tree.setdefault(ppid, []).append(int(entry.name))
+    return tree
+
+
+def _memory(pid: int) -> int:
+    """Proportional set size (shared pages split among the processes sharing them), else resident size."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def tree_memory(pid: int) -> int:
+    """Bytes of memory of `pid` and all its descendants."""
+    tree, total, todo = _children(), 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += _memory(p)
+        todo.extend(tree.get(p, []))
+    return total
+
+
+def measured(args: list[str]) -> dict:
+    """Run `args` (a script printing a JSON line last): its figures, wall seconds and peak memory."""
+    started = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = [0]
+
+    def sample() -> None:
+        while process.poll() is None:
+            peak[0] = max(peak[0], tree_memory(process.pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = process.communicate()
+    wall = time.perf_counter() - started
+    sampler.join()
+    if process.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(args)}\n{out[-3000:]}\n{err[-3000:]}")
+    figures = json.loads(out.strip().splitlines()[-1])
+    coded = re.search(r"coding: (\d+) source\(s\) coded", out)
+    figures.update(wall=wall, peak_mb=peak[0] / 2**20, coded=int(coded.group(1)) if coded else 0)
+    return figures
+
+
+def build(root: Path, *flags: str) -> dict:
+    return measured([sys.executable, str(HERE / "timed_build.py"), str(root), *flags])
+
+
+def scenarios(size: int, workdir: Path, charts_in_build: bool) -> tuple[list[tuple[str, dict]], dict]:
+    root = workdir / f"corpus-{size}"
+    ids = corpus.generate(root, size)
+    results = [(FULL, build(root, "--force", "--no-charts")),
+               ("full, warm cache", build(root, "--force", "--no-charts"))]
+    charts = measured([sys.executable, str(HERE / "timed_charts.py"), str(root)])
+    changed = root / "data" / "coding" / f"{ids[size // 2]}.yaml"
+    changed.write_text(changed.read_text(encoding="utf-8") + "# benchmark: an edited coding file\n", encoding="utf-8")
+    results.append((CHANGED, build(root, "--no-charts")))
+    corpus.generate(root, 1, start=size)
+    results.append((NEW, build(root, "--no-charts")))
+    results.append(("no-op rebuild", build(root, "--no-charts")))
+    if charts_in_build:
+        shutil.rmtree(root / "data" / ".cache")
+        results.append(("full, charts in build", build(root, "--force")))
+    shutil.rmtree(root)
+    return results, charts
+
+
+def whole(label: str, figures: dict, charts: dict) -> float:
+    """Seconds of the build as `tsr build` runs it: charts are redrawn by every build but the no-op."""
+    if label == "no-op rebuild" or "charts" in figures["stages"] and figures["stages"]["charts"] > 0:
+        return figures["wall"]
+    return figures["wall"] + charts["charts"]
+
+
+def print_builds(rows: list[tuple[int, str, dict]], charts: dict[int, dict]) -> None:
+    head = (f"{'sources':>7}  {'build':<24}{'wall s':>8}{'+charts':>9}{'whole s':>9}{'coded':>7}"
+            f"{'peak MB':>9}{'+charts MB':>12}")
+    print(head)
+    print("-" * len(head))
+    for size, label, f in rows:
+        drawn = label != "no-op rebuild" and not f["stages"].get("charts")
+        extra = charts[size]["charts"] if drawn else 0.0
+        print(f"{size:>7}  {label:<24}{f['wall']:>8.2f}{extra:>9.2f}{whole(label, f, charts[size]):>9.2f}"
+              f"{f['coded']:>7}{f['peak_mb']:>9.0f}{(charts[size]['peak_mb'] if drawn else 0):>12.0f}")
+    print("wall s: the build in a fresh process, charts not drawn; +charts: chart drawing alone on the same "
+          "tables (timed_charts.py);\nwhole s: the two added, what `tsr build` takes today. peak MB: the build's "
+          "processes; +charts MB: the chart-drawing process alone.")
+
+
+def print_stages(rows: list[tuple[int, str, dict]]) -> None:
+    wanted = [(s, label, f) for s, label, f in rows if label in (FULL, CHANGED)]
+    stages = list(dict.fromkeys(k for _, _, f in wanted for k in f["stages"] if k != "charts"))
+    print("\nstage seconds of the build without charts ('imports': interpreter start to the build call):")
+    titles = [f"{s} {'full' if label == FULL else 'one changed'}" for s, label, _ in wanted]
+    print(f"{'stage':<36}" + "".join(f"{t:>18}" for t in titles))
+    for stage in ["imports"] + stages:
+        cells = "".join(f"{(f['imports'] if stage == 'imports' else f['stages'].get(stage, 0.0)):>18.3f}"
+                        for _, _, f in wanted)
+        print(f"{stage:<36}{cells}")
+
+
+def print_charts(charts: dict[int, dict]) -> None:
+    print("\nchart drawing alone (3 charts, PNG + SVG):")
+    for size, c in sorted(charts.items()):
+        print(f"  {size:>5} sources, {c['events']:>6} events: {c['charts']:7.1f} s, {c['bytes'] / 2**20:6.1f} MB of "
+              f"files, peak {c['peak_mb']:.0f} MB")
+
+
+def print_goals(rows: list[tuple[int, str, dict]], charts: dict[int, dict]) -> None:
+    by = {(s, label): f for s, label, f in rows}
+    sizes = sorted(charts)
+    big, small = sizes[-1], sizes[0]
+
+    def verdict(ok: bool) -> str:
+        return "holds" if ok else "DOES NOT HOLD"
+
+    full, changed = by[(big, FULL)], by[(big, CHANGED)]
+    full_whole, changed_whole = whole(FULL, full, charts[big]), whole(CHANGED, changed, charts[big])
+    peak = max(f["peak_mb"] for s, _, f in rows if s == big)
+    peak_whole = max(peak, charts[big]["peak_mb"])
+    print(f"\ngoals at {big} sources, this 2-core machine (first: as `tsr build` runs today; then without charts):")
+    print(f"  full build <= {GOAL_FULL_S:.0f} s: {full_whole:.1f} s, {verdict(full_whole <= GOAL_FULL_S)}; "
+          f"without charts {full['wall']:.1f} s, {verdict(full['wall'] <= GOAL_FULL_S)}")
+    print(f"  one changed coding file <= {GOAL_CHANGED_S:.0f} s: {changed_whole:.1f} s, "
+          f"{verdict(changed_whole <= GOAL_CHANGED_S)}; without charts {changed['wall']:.1f} s, "
+          f"{verdict(changed['wall'] <= GOAL_CHANGED_S)}")
+    print(f"  peak memory <= {GOAL_PEAK_MB:.0f} MB: {peak_whole:.0f} MB, {verdict(peak_whole <= GOAL_PEAK_MB)}; "
+          f"without charts {peak:.0f} MB, {verdict(peak <= GOAL_PEAK_MB)}")
+    if big != small:
+        a, b = by[(small, FULL)], by[(big, FULL)]
+        ratio = big / small
+        for name, get in (("full build without charts", lambda f, c: f["wall"]),
+                          ("chart drawing", lambda f, c: c["charts"]),
+                          ("coding (extract + code)", lambda f, c: f["stages"].get("extract + code (per source)", 0.0))):
+            x, y = get(a, charts[small]), get(b, charts[big])
+            print(f"  linear? {name}: x{y / x:.1f} for x{ratio:.0f} sources "
+                  f"({1000 * x / small:.1f} -> {1000 * y / big:.1f} ms per source)")
+
+
+def coding_alone(workdir: Path, sizes: tuple[int, ...]) -> None:
+    """The coding stage in-process, empty cache: one process against all cores. Sets PARALLEL_FROM."""
+    from pipelines.coding import run
+    from pipelines.paths import Layout
+
+    cores = run.default_workers()
+    print(f"\ncoding stage alone, empty cache, best of 3 (read sources, extract, code, derivations); "
+          f"PARALLEL_FROM = {run.PARALLEL_FROM}:")
+    print(f"{'sources':>7}{'1 process s':>13}{f'{cores} processes s':>15}")
+    saved, run.PARALLEL_FROM = run.PARALLEL_FROM, 1
+    try:
+        for size in sizes:
+            root = workdir / f"coding-{size}"
+            corpus.generate(root, size)
+            layout = Layout(root)
+            times = []
+            for workers in (1, cores):
+                best = float("inf")
+                for _ in range(3):
+                    started = time.perf_counter()
+                    run.code_sources(layout, cache=False, workers=workers)
+                    best = min(best, time.perf_counter() - started)
+                times.append(best)
+            print(f"{size:>7}{times[0]:>13.3f}{times[1]:>15.3f}")
+            shutil.rmtree(root)
+    finally:
+        run.PARALLEL_FROM = saved
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--coding-sizes", type=int, nargs="+", default=[8, 16, 32, 64, 256])
+    parser.add_argument("--charts-in-build", type=int, nargs="*", default=[],
+                        help="sizes at which to add one full build that draws its charts itself")
+    args = parser.parse_args()
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores\n")
+    rows, charts = [], {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in args.sizes:
+            results, charts[size] = scenarios(size, Path(tmp), size in args.charts_in_build)
+            rows += [(size, label, f) for label, f in results]
+        print_builds(rows, charts)
+        print_stages(rows)
+        print_charts(charts)
+        print_goals(rows, charts)
+        coding_alone(Path(tmp), tuple(args.coding_sizes))
+    print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()
