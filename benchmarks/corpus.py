@@ -115,11 +115,21 @@ def load_templates(root: Path = ROOT) -> list[Template]:
     return templates
 
 
+def sequence_number(k: int) -> int:
+    """k; but k mod 1000 while the registry still stops at three digits (ids past 999 are issue #13 item 5):
+    the hash part keeps the ids distinct."""
+    try:
+        from pipelines.sources.registry import SOURCE_ID_RE
+    except ImportError:
+        return k
+    return k if SOURCE_ID_RE.match(f"{k:03d}_{'0' * 16}") else k % 1000
+
+
 def write_copy(dest: Path, k: int, template: Template, keys: frozenset[str], all_ids: frozenset[str]) -> str:
     """Write copy k of `template` under dest; returns its source id (sequence number k)."""
     text = header(k).encode("utf-8") + template.text
     sha = hashlib.sha256(text).hexdigest()
-    source_id = f"{k:03d}_{sha[:16]}"
+    source_id = f"{sequence_number(k):03d}_{sha[:16]}"
     old_sha = hashlib.sha256(template.text).hexdigest()
     # The id as a YAML value is quoted: unquoted, an id like 727_4012146863448127 reads as an integer.
     meta = re.sub(rf"(:[ \t]*){re.escape(template.source_id)}([ \t]*(#.*)?)$", rf'\g<1>"{source_id}"\g<2>',
