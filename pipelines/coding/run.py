@@ -83,7 +83,7 @@ def _canonical_frozenset(value: frozenset):
 
 def source_key(code: str, task: tuple) -> str:
     """The cache key of `code_source(*task)` computed by the code digested in `code`: every argument counts."""
-    canonical = json.dumps([code, _canonical(task)], sort_keys=True, ensure_ascii=False, allow_nan=False)
+    canonical = json.dumps([code, _canonical(task)], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
@@ -101,7 +101,9 @@ def _code_many(tasks: list[tuple], workers: int) -> list:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # fork: the workers start with the modules already imported (spawn would re-import them in each).
+    # fork: the workers start with the modules already imported (spawn would re-import them in each). The
+    # threads pyarrow has started by then (jemalloc, a pool) register fork handlers, and workers never
+    # allocate Arrow memory: they parse YAML and run the extractor.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, len(tasks) // (workers * 4))
