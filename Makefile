@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: build test browser bench lock clean-venv
+.PHONY: build test browser bench bench-scale bench-deps lock clean-venv
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,13 +23,22 @@ browser:
 test: $(STAMP) browser
 	$(PY) -m pytest -q
 
-bench: $(STAMP)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.lock
+# Speed figures (printed, never asserted). bench-scale alone takes about ten minutes, most of it
+# drawing the charts of 1,000 generated sources; SIZES="100 300" measures other corpus sizes.
+SIZES ?= 100 1000
+
+bench: bench-deps bench-scale
 	$(PY) benchmarks/build_speed.py
 	$(PY) benchmarks/publish_swap.py
 	$(PY) benchmarks/extract_speed.py
 	$(PY) benchmarks/coding_speed.py
 	$(PY) benchmarks/serve_speed.py
+
+bench-deps: $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.lock
+
+bench-scale: $(STAMP)
+	$(PY) benchmarks/scale.py --sizes $(SIZES)
 
 lock:
 	rm -rf /tmp/tsr-lock-venv && $(PYTHON) -m venv /tmp/tsr-lock-venv

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from pipelines import fingerprint
-from pipelines.coding.run import code_all, duplicate_id_problems, read_actors
+from pipelines.coding.run import code_sources, duplicate_id_problems, read_actors
 from pipelines.errors import Problem, TsrError
 from pipelines.paths import Layout
 from pipelines.publish import journal
@@ -19,17 +19,18 @@ from pipelines.publish.lock import build_lock
 
 
 def build_tables_checked(layout: Layout):
-    """Validated tables and the coverage lines, or TsrError with every problem."""
+    """Validated tables, the coverage lines and the coding run, or TsrError with every problem."""
     from pipelines.coding.coverage import coverage_rows, format_coverage
     from pipelines.publish.tables import build_tables
     from pipelines.publish.validate import validate_tables
 
     actors = read_actors(layout)
-    sources, coded = code_all(layout, actors)
+    coding = code_sources(layout, actors)
+    sources, coded = coding.sources, coding.coded
     problems = [p for c in coded for p in c.problems] + duplicate_id_problems(coded)
     if problems:
         raise TsrError(problems)
-    return validate_tables(build_tables(sources, actors, coded)), format_coverage(coverage_rows(sources, coded))
+    return validate_tables(build_tables(sources, actors, coded)), format_coverage(coverage_rows(sources, coded)), coding
 
 
 def build_package(layout: Layout, *, force: bool = False) -> str:
@@ -61,7 +62,7 @@ def _build_and_publish(layout: Layout, started: float) -> str:
     from pipelines.yamlfile import read_yaml, strip_lines
 
     root = layout.root
-    tables, coverage = build_tables_checked(layout)
+    tables, coverage, coding = build_tables_checked(layout)
     staging = root / f".staging-{os.getpid()}"
     checker = None
     try:
@@ -105,6 +106,6 @@ def _build_and_publish(layout: Layout, started: float) -> str:
     published = journal.swap_in(staging, root)
     fingerprint.record(root, published)
     rows = ", ".join(f"{name} {len(frame)}" for name, frame in tables.items())
-    return "\n".join(["built and published:", f"  rows: {rows}", "coverage:", coverage,
+    return "\n".join(["built and published:", f"  rows: {rows}", "coverage:", coverage, coding.summary(),
                       f"  {len(published)} files published in {time.perf_counter() - started:.2f} s"])
 

@@ -1,9 +1,11 @@
 """Decide whether a build can be skipped: same inputs, and published files as the last build left them."""
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import os
+import sys
 from pathlib import Path
 
 from pipelines.paths import REPO_ROOT
@@ -54,3 +56,68 @@ def record(root: Path, published: list[str]) -> None:
     tmp = root / (STATE_FILE + ".tmp")
     tmp.write_text(json.dumps(state, indent=1) + "\n")
     os.replace(tmp, root / STATE_FILE)  # a kill mid-write leaves the previous state, never a torn one
+
+
+# -- the code behind a result: what a cached per-source result depends on --------------------------
+
+def _module_file(name: str) -> Path | None:
+    """The file of a module of this repository (pipelines.*, schemas.*), or None for anything else."""
+    parts = name.split(".")
+    if parts[0] not in ("pipelines", "schemas"):
+        return None
+    base = REPO_ROOT.joinpath(*parts)
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _imports(path: Path, name: str) -> set[str]:
+    """Modules `path` imports anywhere in its body (function-level imports too), with their packages."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_bytes(), str(path))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1])
+                module = f"{base}.{node.module}" if node.module else base
+            else:
+                module = node.module or ""
+            found.add(module)
+            found.update(f"{module}.{alias.name}" for alias in node.names)  # `from pkg import module`
+    for module in list(found):  # importing a.b.c runs a/__init__ and a/b/__init__ first
+        pieces = module.split(".")
+        found.update(".".join(pieces[:i]) for i in range(1, len(pieces)))
+    return found
+
+
+def code_files(roots: tuple[str, ...]) -> list[Path]:
+    """The repository files the modules `roots` can run: their import closure within pipelines/ and
+    schemas/, and the data files (YAML, JSON, …) beside those modules, which they may read."""
+    seen: dict[str, Path] = {}
+    todo = list(roots)
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        path = _module_file(name)
+        if path is None:
+            continue
+        seen[name] = path
+        todo.extend(_imports(path, name) - seen.keys())
+    files = set(seen.values())
+    for folder in {p.parent for p in files}:
+        files.update(p for p in folder.iterdir() if p.is_file() and p.suffix not in (".py", ".pyc"))
+    return sorted(files)
+
+
+def code_digest(roots: tuple[str, ...]) -> str:
+    """A digest of the code behind `roots`, the Python version and the pinned dependencies: any change in
+    them changes it."""
+    h = hashlib.sha256(f"python {sys.version_info[:3]}\0".encode())
+    lock = REPO_ROOT / "requirements.lock"
+    paths = code_files(roots) + ([lock] if lock.exists() else [])
+    h.update(_digest(paths, REPO_ROOT).encode())
+    return h.hexdigest()

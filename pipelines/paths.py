@@ -45,6 +45,12 @@ class Layout:
         return self.root / "queries"
 
     def rel(self, path: Path) -> str:
+        # Lexically first: resolving costs a system call per path component, a second per build at 1,000 sources.
+        if path.is_absolute() and self.root.is_absolute() and ".." not in path.parts:
+            try:
+                return path.relative_to(self.root).as_posix()
+            except ValueError:
+                pass
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:

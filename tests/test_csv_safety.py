@@ -23,7 +23,7 @@ FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+cmd|' /C calc'!A0", "
 def facts(tmp_path_factory):
     from tests.conftest import copy_inputs
 
-    tables, _ = build_tables_checked(Layout(copy_inputs(tmp_path_factory.mktemp("csv") / "pkg")))
+    tables, _, _ = build_tables_checked(Layout(copy_inputs(tmp_path_factory.mktemp("csv") / "pkg")))
     return tables["facts"]
 
 

@@ -53,8 +53,9 @@ def check_schemas(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFra
     return validated, problems
 
 
-def _ids(values: pd.Series) -> list[str]:
-    return [v for cell in values.dropna() for v in str(cell).split(";")]
+def _ids(cell) -> list[str]:
+    """The ids of a semicolon list cell; none for an empty cell."""
+    return [] if pd.isna(cell) else str(cell).split(";")
 
 
 # The code of a foreign key that points nowhere, by referenced table.
@@ -69,18 +70,19 @@ def foreign_key_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
             (column,), ref = fk["fields"], fk["reference"]
             known = set(tables[ref["resource"]][ref["fields"][0]])
             frame = tables[name]
-            for index, value in frame[column].items():
-                if pd.notna(value) and value not in known:
-                    code = DANGLING.get(ref["resource"], f"dangling-{ref['resource']}")
-                    problems.append(Problem(code, f"table {name}", _key(frame, name, index),
-                                            f"{column} {value!r} is not a {ref['resource']}.{ref['fields'][0]}"))
+            values = frame[column]
+            # Vectorised test first: a Python loop over every cell costs seconds at a thousand sources.
+            for index, value in values[values.notna() & ~values.isin(list(known))].items():
+                code = DANGLING.get(ref["resource"], f"dangling-{ref['resource']}")
+                problems.append(Problem(code, f"table {name}", _key(frame, name, index),
+                                        f"{column} {value!r} is not a {ref['resource']}.{ref['fields'][0]}"))
     # Semicolon lists cannot be declared as Table Schema foreign keys; check them here.
     actor_ids, fact_ids = set(tables["actors"]["actor_id"]), set(tables["facts"]["fact_id"])
     for table, column, known, code in (("events", "actors", actor_ids, "dangling-actor"),
                                        ("facts", "derived_from", fact_ids, "dangling-fact")):
         frame = tables[table]
         for index, cell in frame[column].items():
-            for value in _ids(pd.Series([cell])):
+            for value in _ids(cell):
                 if value not in known:
                     problems.append(Problem(code, f"table {table}", _key(frame, table, index), f"{column} names unknown id {value!r}"))
     return problems
