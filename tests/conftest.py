@@ -5,6 +5,7 @@ published, so that test_reproducible can compare a fresh build against them.
 """
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -15,9 +16,12 @@ from pipelines.paths import REPO_ROOT, Layout
 
 # What a build reads from a package root (code and schemas are imported from the repository itself).
 INPUT_DIRS = ("data/sources", "data/coding", "queries")
+# Where the tests take the build inputs from: the repository, or (test_survives_new_data.py) a copy of
+# it with one more source, to show that no test pins a count of today's data.
+INPUTS = Path(os.environ.get("TSR_TEST_INPUTS", REPO_ROOT))
 
 
-def copy_inputs(dest: Path, src: Path = REPO_ROOT) -> Path:
+def copy_inputs(dest: Path, src: Path = INPUTS) -> Path:
     for rel in INPUT_DIRS:
         shutil.copytree(src / rel, dest / rel)
     return dest

@@ -30,7 +30,10 @@ def test_hatay_share_states_its_approximation(built_root):
 
 
 def test_returns_by_route(built_root):
-    got = [(r["route"], r["value"], r["approx"], r["derived"]) for r in rows(built_root, "02_returns_by_route")]
+    seed = {"returns_total_since_2024_12_08_bolat", "returns_via_other_crossings_since_2024_12_08",
+            "returns_permanent_via_hatay_since_2024_12_08"}  # the seed report's three returns figures
+    got = [(r["route"], r["value"], r["approx"], r["derived"]) for r in rows(built_root, "02_returns_by_route")
+           if r["fact_id"] in seed]
     assert got == [
         ("all crossing points", 40000, True, False),
         ("Hatay's three customs gates", 27941, False, False),
@@ -62,7 +65,8 @@ def test_reconstruction_assets(built_root):
 
 
 def test_claim_status(built_root):
-    got = {(r["source_id"], r["kind"], r["claim_status"]): r["n"] for r in rows(built_root, "06_claim_status")}
+    got = {(r["source_id"], r["kind"], r["claim_status"]): r["n"] for r in rows(built_root, "06_claim_status")
+           if r["source_id"] in ("000_2c69b4d6582214f2", "003_6dc9c966a4e88e09")}
     assert got == {
         ("000_2c69b4d6582214f2", "event", "official"): 2, ("000_2c69b4d6582214f2", "event", "reported"): 4,
         ("000_2c69b4d6582214f2", "fact", "reported"): 3, ("003_6dc9c966a4e88e09", "event", "official"): 2,
