@@ -159,7 +159,7 @@ COMMENT ON COLUMN "facts"."period_basis" IS 'Where the dates come from when they
 COMMENT ON COLUMN "facts"."geography" IS 'ISO 3166 codes of the places the figure concerns (TR, SY, TR-31 Hatay, …). Semicolon-separated, sorted; empty when none.';
 COMMENT ON COLUMN "facts"."attributed_to" IS 'actor_id of whoever the source attributes the figure to.';
 COMMENT ON COLUMN "facts"."claim_status" IS 'How firmly the source stands behind the figure. Allowed values — official: Stated on the record by a named official, ministry or government body; reported: Reported by the media or attributed to unnamed sources; unconfirmed: The source itself flags the claim as not confirmed.';
-COMMENT ON COLUMN "facts"."flags" IS 'Known problems of the figure a query can filter on; the figure is still coded as the text says. Semicolon-separated, sorted; empty when none. Allowed values — misreported_by_publisher: The publisher misreads or mislabels the figure (a daily count given as cumulative); coded as the text says, with a note; weak_aggregator_copy: Taken from a low-tier aggregator''s copy of an agency report; check it against the original; publisher_arithmetic_error: The publisher''s own arithmetic on stated figures is wrong (a gap that is not the difference of the figures it names); contradicts_other_sources: Disagrees beyond rounding with other sources for the same indicator, series and date (a cumulative count lower than an earlier one); derived_by_publisher: The publisher computed the figure from other figures (a difference of two statements); no compiler states it; secondary_report: Reported second-hand about an earlier statement whose primary is not among the sources; conversion_by_publisher: The publisher converted the figure into another currency or unit.';
+COMMENT ON COLUMN "facts"."flags" IS 'Known problems of the figure a query can filter on; the figure is still coded as the text says. Semicolon-separated, sorted; empty when none. Allowed values — extractor_override: The extractor misreads this figure; a person read the value from the quoted span (`override` in the coding), and the extractor_issues table records it as an extractor test case; misreported_by_publisher: The publisher misreads or mislabels the figure (a daily count given as cumulative); coded as the text says, with a note; weak_aggregator_copy: Taken from a low-tier aggregator''s copy of an agency report; check it against the original; publisher_arithmetic_error: The publisher''s own arithmetic on stated figures is wrong (a gap that is not the difference of the figures it names); contradicts_other_sources: Disagrees beyond rounding with other sources for the same indicator, series and date (a cumulative count lower than an earlier one); derived_by_publisher: The publisher computed the figure from other figures (a difference of two statements); no compiler states it; secondary_report: Reported second-hand about an earlier statement whose primary is not among the sources; conversion_by_publisher: The publisher converted the figure into another currency or unit.';
 COMMENT ON COLUMN "facts"."derived" IS 'True when the value is computed by this package from other facts, not stated in the source.';
 COMMENT ON COLUMN "facts"."derived_from" IS 'fact_ids of the inputs of a derived value. Semicolon-separated, sorted; empty when none.';
 COMMENT ON COLUMN "facts"."derivation" IS 'Formula of a derived value, in terms of its inputs.';
@@ -335,3 +335,26 @@ COMMENT ON COLUMN "reconstruction"."responsible_body" IS 'actor_id of the body d
 COMMENT ON COLUMN "reconstruction"."status" IS 'State of the work according to the source. Allowed values — completed: Happened, according to the source; ongoing: Under way at the time of the source; planned: Announced as intended or prepared, not yet carried out; under_consideration: Being evaluated; no decision reported; reported: Said by the source to have happened, but only as a report.';
 COMMENT ON COLUMN "reconstruction"."claim_status" IS 'How firmly the source stands behind it. Allowed values — official: Stated on the record by a named official, ministry or government body; reported: Reported by the media or attributed to unnamed sources; unconfirmed: The source itself flags the claim as not confirmed.';
 COMMENT ON COLUMN "reconstruction"."quote" IS 'Verbatim quote the work comes from.';
+CREATE TABLE "extractor_issues" (
+  "fact_id" VARCHAR NOT NULL,
+  "source_id" VARCHAR NOT NULL,
+  "span_start" BIGINT NOT NULL,
+  "span_end" BIGINT NOT NULL,
+  "span_text" VARCHAR NOT NULL,
+  "value" DOUBLE NOT NULL,
+  "extractor_reading" VARCHAR,
+  "check" VARCHAR NOT NULL,
+  "reason" VARCHAR NOT NULL,
+  PRIMARY KEY ("fact_id")
+);
+INSERT INTO "extractor_issues" ("fact_id", "source_id", "span_start", "span_end", "span_text", "value", "extractor_reading", "check", "reason") SELECT CAST("fact_id" AS VARCHAR), CAST("source_id" AS VARCHAR), CAST("span_start" AS BIGINT), CAST("span_end" AS BIGINT), CAST("span_text" AS VARCHAR), CAST("value" AS DOUBLE), CAST("extractor_reading" AS VARCHAR), CAST("check" AS VARCHAR), CAST("reason" AS VARCHAR) FROM read_parquet('data/parquet/extractor_issues.parquet');
+COMMENT ON TABLE "extractor_issues" IS 'Extractor issues: Figures whose value a person read from the quoted span because the extractor misreads or misses them (an `override` in the coding). Each row is a test case for the extractor; nothing else about the fact is relaxed.';
+COMMENT ON COLUMN "extractor_issues"."fact_id" IS 'The fact whose value was read by a person (its flags include extractor_override).';
+COMMENT ON COLUMN "extractor_issues"."source_id" IS 'Source of the text.';
+COMMENT ON COLUMN "extractor_issues"."span_start" IS 'Offset of the first character of the span holding the figure.';
+COMMENT ON COLUMN "extractor_issues"."span_end" IS 'Offset one past the span''s last character.';
+COMMENT ON COLUMN "extractor_issues"."span_text" IS 'The span exactly as written.';
+COMMENT ON COLUMN "extractor_issues"."value" IS 'The value the person read from the span (the fact''s value).';
+COMMENT ON COLUMN "extractor_issues"."extractor_reading" IS 'What the extractor found in the span: each mention''s text, kind and value; empty when it found nothing.';
+COMMENT ON COLUMN "extractor_issues"."check" IS 'How the value was checked against the span: `digits` (the span''s digits are the value''s significant digits) or `words` (the span has no digits: a number written in words).';
+COMMENT ON COLUMN "extractor_issues"."reason" IS 'What the extractor gets wrong, as the coder wrote it.';

@@ -296,19 +296,24 @@ def stub(root: Path, source_id: str, force: bool) -> None:
 @root_option
 @click.argument("source_id", required=False, callback=_source_id)
 def coverage(root: Path, source_id: str | None) -> None:
-    """Count each source's mentions coded as facts, events, both, dismissed, and still todo or unaccounted.
+    """Count each source's mentions coded as facts, events, both, dismissed, still todo or unaccounted, and
+    the values read by a person (overrides); then list every problem of the coding, by file and line.
 
-    Exits non-zero while any mention is todo or unaccounted.
+    Exits non-zero while any mention is todo or unaccounted, or any coding problem is left.
     Example: tsr coverage 003_6dc9c966a4e88e09
     """
-    from pipelines.coding.coverage import complete, coverage as coverage_table, format_coverage
+    from pipelines.coding.coverage import complete, coverage_report, format_coverage
 
     try:
-        table = coverage_table(Layout(root), source_id)
+        table, problems = coverage_report(Layout(root), source_id)
     except TsrError as exc:
         _fail(exc)
     click.echo(format_coverage(table))
-    if not complete(table):
+    if problems:
+        click.echo(f"\n{len(problems)} problem(s):")
+        for problem in problems:
+            click.echo(f"  {problem}")
+    if not complete(table) or problems:
         raise SystemExit(1)
 
 

@@ -2,6 +2,7 @@
 the data dictionary of the dataset page) is generated from these models."""
 from schemas.actors import Actors
 from schemas.events import Events
+from schemas.extractor_issues import ExtractorIssues
 from schemas.facts import Facts
 from schemas.indicators import Indicators
 from schemas.mentions import Mentions
@@ -23,7 +24,8 @@ TABLES = {
     "returns": Returns,
     "trade_measures": TradeMeasures,
     "reconstruction": Reconstruction,
+    "extractor_issues": ExtractorIssues,
 }
 
-__all__ = ["TABLES", "Actors", "Events", "Facts", "Indicators", "Mentions", "Reconstruction", "Returns", "Sources",
+__all__ = ["TABLES", "Actors", "Events", "ExtractorIssues", "Facts", "Indicators", "Mentions", "Reconstruction", "Returns", "Sources",
            "StatisticalSeries", "TradeMeasures"]

@@ -148,7 +148,15 @@ def sample_tables(hatay: float = 27941) -> dict[str, pd.DataFrame]:
     catalogue = read_catalogue()
     return {"sources": sources, "actors": actors, "indicators": pd.DataFrame(catalogue.indicator_rows()),
             "statistical_series": pd.DataFrame(catalogue.series_rows()), "facts": facts, "events": events, "mentions": mentions,
-            "returns": pd.DataFrame(returns_rows), "trade_measures": trade_measures, "reconstruction": reconstruction}
+            "returns": pd.DataFrame(returns_rows), "trade_measures": trade_measures, "reconstruction": reconstruction,
+            "extractor_issues": _empty("extractor_issues")}
+
+
+def _empty(table: str) -> pd.DataFrame:
+    from schemas import TABLES
+    from schemas.table_schema import columns
+
+    return pd.DataFrame(columns=[c.name for c in columns(TABLES[table])])
 
 
 def validated(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:

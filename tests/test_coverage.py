@@ -65,10 +65,10 @@ def test_unknown_source_is_refused(layout: Layout):
 
 
 def test_format_adds_a_total_line():
-    table = pd.DataFrame([["a", "en", 3, 1, 1, 0, 1, 0, 0, 0], ["b", "tr", 2, 0, 0, 0, 0, 2, 2, 0]], columns=COLUMNS)
+    table = pd.DataFrame([["a", "en", 3, 1, 1, 0, 1, 0, 0, 0, 0], ["b", "tr", 2, 0, 0, 0, 0, 2, 2, 0, 0]], columns=COLUMNS)
     lines = format_coverage(table).splitlines()
     assert len(lines) == 4
-    assert lines[-1].split() == ["TOTAL", "5", "1", "1", "0", "1", "2", "2", "0"]
+    assert lines[-1].split() == ["TOTAL", "5", "1", "1", "0", "1", "2", "2", "0", "0"]
 
 
 def test_cli_exit_status_follows_completeness(layout: Layout):

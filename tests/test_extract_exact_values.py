@@ -75,3 +75,10 @@ def test_coding_accepts_an_exact_value():
     coded = _coded("A ledger lists 9007199254740992 people.", 9007199254740992)
     assert [p.code for p in coded.problems] == []
     assert coded.facts[0]["value"] == 9007199254740992
+
+
+@pytest.mark.parametrize("text, value", [("5bn", 5e9), ("$1.5bn", 1.5e9), ("0bn", 0.0), ("a billion dollars", 1e9)])
+def test_a_figure_glued_to_its_scale_word(text, value):
+    # "5bn" once crashed the extractor (the glued token went to the digit parser whole)
+    (m,) = extract_mentions(text)
+    assert (m.text, m.value) == (text, value)

@@ -13,6 +13,7 @@ import pytest
 
 from pipelines.paths import REPO_ROOT
 from schemas import TABLES
+from conftest import MAY_BE_EMPTY
 
 DUCKDB_CLI = Path(sys.executable).with_name("duckdb")  # the duckdb-cli wheel (requirements.lock)
 
@@ -77,7 +78,7 @@ def test_load_script_recreates_the_built_database(loaded, built_root):
     for schema, name, *_ in built["tables"] + built["views"]:
         b, g = f'built."{schema}"."{name}"', f'loaded."{schema}"."{name}"'
         counts = con.execute(f"SELECT (SELECT count(*) FROM {b}), (SELECT count(*) FROM {g})").fetchone()
-        assert counts[0] == counts[1] and counts[0] > 0, (name, counts)
+        assert counts[0] == counts[1] and (counts[0] > 0 or name in MAY_BE_EMPTY), (name, counts)
         for left, right in ((b, g), (g, b)):
             extra = con.execute(f"SELECT * FROM {left} EXCEPT ALL SELECT * FROM {right}").fetchall()
             assert extra == [], f"{name}: rows of {left} missing from {right}: {extra[:3]}"

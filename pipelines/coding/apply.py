@@ -9,8 +9,10 @@ sharpened, and every mention must be accounted for.
 from __future__ import annotations
 
 import bisect
+import decimal
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from pipelines.coding.catalogue import POINT_IN_TIME, Catalogue, read_catalogue
@@ -46,6 +48,7 @@ class CodedSource:
     trade_measures: list[dict] = field(default_factory=list)
     reconstruction: list[dict] = field(default_factory=list)
     derivations: list[dict] = field(default_factory=list)  # facts whose value is computed later
+    overrides: list[dict] = field(default_factory=list)  # rows of extractor_issues
     problems: list[Problem] = field(default_factory=list)
     todo: int = 0  # entries still marked `status: todo`
     unclaimed: int = 0  # mentions neither coded nor dismissed
@@ -57,6 +60,17 @@ def _clean(value) -> str | None:
         return None
     text = " ".join(str(value).split())
     return text or None
+
+
+def significant_digits(value) -> str:
+    """The digits of a number without leading or trailing zeros: 273000 -> '273', '1,5 milyar' -> '15',
+    '%54,31' -> '5431'. Digits of any script count ('٣' is 3); a text without digits gives ''."""
+    if isinstance(value, (int, float)):
+        text = format(decimal.Decimal(repr(float(abs(value)))).normalize(), "f")
+    else:
+        text = str(value)
+    digits = "".join(str(unicodedata.digit(c)) for c in text if unicodedata.digit(c, None) is not None)
+    return digits.strip("0")
 
 
 def _id_list(values) -> str | None:
@@ -203,6 +217,7 @@ class _Coder:
                 self.problem("unknown-term", entry, f"flag {flag!r} is not one of {terms('fact_flag')}")
         self.actor(entry, entry.get("attributed_to"), "attributed_to")
         span, claimed = self.quote_and_mentions(entry, fact_id=fact_id)
+        override = self.override_span(entry, span, fact_id) if entry.get("override") is not None else None
         period = self.period(entry, indicator)
         derived = entry.get("derived")
         row = {
@@ -222,7 +237,7 @@ class _Coder:
             "geography": self.geography(entry),
             "attributed_to": entry.get("attributed_to"),
             "claim_status": entry["claim_status"],
-            "flags": _id_list(entry.get("flags")),
+            "flags": _id_list(set(entry.get("flags") or []) | ({"extractor_override"} if override else set())),
             "derived": derived is not None,
             "derived_from": None,
             "derivation": None,
@@ -238,6 +253,8 @@ class _Coder:
             self.out.derivations.append({"fact_id": fact_id, "formula": derived["formula"],
                                          "inputs": {k: v for k, v in derived["inputs"].items() if k != LINE_KEY},
                                          "entry": entry})
+        elif override is not None:
+            self.overridden_value(entry, row, override)
         else:
             self.stated_value(entry, row, claimed, indicator)
         self.out.facts.append(row)
@@ -278,6 +295,49 @@ class _Coder:
                 row["upper"] = source_mention.upper
         elif row["qualifier"] is not None:
             row["approx"] = True
+
+    def override_span(self, entry: dict, span: Span | None, fact_id: str) -> dict | None:
+        """The override's span inside the quote, with the mentions the extractor found there (claimed for
+        the fact, so that coverage accounts for them)."""
+        spec = entry["override"]
+        if span is None:
+            return None
+        quoted = self.text[span.start:span.end]
+        starts = [i for i in range(len(quoted)) if quoted.startswith(spec["span"], i)]
+        occurrence = spec.get("occurrence")
+        if not starts or (occurrence is not None and occurrence > len(starts)):
+            self.problem("override-span-not-in-quote", entry, f"override span {spec['span']!r} is not in the quote"
+                         + (f" {occurrence} times" if starts else ""))
+            return None
+        if occurrence is None and len(starts) > 1:
+            self.problem("mention-ambiguous", entry, f"override span {spec['span']!r} occurs {len(starts)} times in the quote; give occurrence")
+            return None
+        start = span.start + starts[(occurrence or 1) - 1]
+        end = start + len(spec["span"])
+        found = [i for i, m in enumerate(self.mentions) if m.start < end and m.end > start]
+        for index in found:
+            self.claim(index, entry, fact_id=fact_id)
+        reading = "; ".join(f"{self.mentions[i].text!r} {self.mentions[i].kind} {self.mentions[i].value}" for i in found)
+        return {"fact_id": fact_id, "source_id": self.source.source_id, "span_start": start, "span_end": end,
+                "span_text": spec["span"], "extractor_reading": reading or None, "reason": _clean(spec["reason"])}
+
+    def overridden_value(self, entry: dict, row: dict, override: dict) -> None:
+        """A value read by a person: it must still be readable from the span (its significant digits are
+        the span's), and everything else about the fact is checked as usual."""
+        value = entry.get("value")
+        if value is None:
+            self.problem("missing-key", entry, "an override states the value: give value")
+            return
+        if abs(value) > MAX_EXACT_VALUE:
+            self.problem("value-not-exact", entry, f"value {value} is beyond 2**53, so the published float64 could not hold it exactly")
+            return
+        written = significant_digits(override["span_text"])
+        if written and written != significant_digits(value):
+            self.problem("override-not-readable", entry, f"value {value:g} cannot be read from the span {override['span_text']!r}: "
+                                                         f"its significant digits {significant_digits(value)} are not the span's {written}")
+            return
+        row["value"] = float(value)
+        self.out.overrides.append({**override, "value": float(value), "check": "digits" if written else "words"})
 
     def period(self, entry: dict, indicator) -> dict:
         """The period read with the indicator's measure type (docs/data-model.md, Facts)."""

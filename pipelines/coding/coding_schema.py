@@ -110,6 +110,13 @@ class ReturnsAttributes(Shape):
     destination: Text
 
 
+class Override(Shape):
+    """A value read by a person from a span of the quote that the extractor misreads (or misses)."""
+    span: Text  # the exact characters holding the figure, inside the quote
+    occurrence: Occurrence | None = None  # which occurrence of span inside the quote
+    reason: Text  # what the extractor gets wrong
+
+
 class Fact(Shape):
     id: SnakeId
     indicator: SnakeId
@@ -130,6 +137,7 @@ class Fact(Shape):
     occurrence: Occurrence | None = None
     mentions: list[MentionSpec] | None = None
     derived: Derivation | None = None
+    override: Override | None = None
     part_of: SnakeId | None = None
     returns: ReturnsAttributes | None = None
     notes: Text | None = None

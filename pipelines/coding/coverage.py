@@ -11,8 +11,8 @@ from pipelines.errors import Problem, TsrError
 from pipelines.paths import Layout
 
 COLUMNS = ["source_id", "language", "mentions", "facts", "events", "fact_and_event", "dismissed", "todo",
-           "unaccounted", "problems"]
-COUNTED = ["mentions", "facts", "events", "fact_and_event", "dismissed", "todo", "unaccounted", "problems"]
+           "unaccounted", "overrides", "problems"]
+COUNTED = ["mentions", "facts", "events", "fact_and_event", "dismissed", "todo", "unaccounted", "overrides", "problems"]
 _CODED_AS = {"fact": "facts", "event": "events", "fact_and_event": "fact_and_event", "dismissed": "dismissed"}
 # Reported as their own columns; every other problem is a coding error counted under `problems`.
 _PROGRESS_CODES = {"coding-todo", "unaccounted-mention"}
@@ -26,6 +26,7 @@ def _row(source_id: str, language: str | None, coded) -> dict:
     row["mentions"] = len(coded.mentions) + coded.unclaimed
     row["unaccounted"] = coded.unclaimed
     row["todo"] = coded.todo
+    row["overrides"] = len(coded.overrides)  # values read by a person where the extractor misreads
     row["problems"] = sum(1 for p in coded.problems if p.code not in _PROGRESS_CODES)
     return row
 
@@ -40,6 +41,11 @@ def coverage_rows(sources, coded_sources, source_id: str | None = None) -> pd.Da
 
 def coverage(layout: Layout, source_id: str | None = None) -> pd.DataFrame:
     """One row per source (or only `source_id`) with its mention counts; columns as COLUMNS."""
+    return coverage_report(layout, source_id)[0]
+
+
+def coverage_report(layout: Layout, source_id: str | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+    """The coverage table and every problem of the listed sources' coding, each naming file, entry and line."""
     from pipelines.coding.run import code_all
 
     sources, coded_sources = code_all(layout)
@@ -47,7 +53,8 @@ def coverage(layout: Layout, source_id: str | None = None) -> pd.DataFrame:
     if source_id is not None and source_id not in known:
         raise TsrError(Problem("unknown-source", layout.rel(layout.sources_dir), source_id,
                                f"no source with this id; registered sources: {', '.join(known) or 'none'}"))
-    return coverage_rows(sources, coded_sources, source_id)
+    problems = [p for c in coded_sources if source_id in (None, c.source_id) for p in c.problems]
+    return coverage_rows(sources, coded_sources, source_id), problems
 
 
 def complete(table: pd.DataFrame) -> bool:

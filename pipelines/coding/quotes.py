@@ -92,7 +92,7 @@ def locate(text: str, quote: str, occurrence: int | None = None) -> Span:
         raise QuoteError("quote-not-found", "quote is empty")
     starts = occurrences(text, quote)
     if not starts:
-        raise QuoteError("quote-not-found", f"quote not found verbatim in the source: {quote!r}")
+        raise QuoteError("quote-not-found", f"quote not found verbatim in the source: {quote!r}; {near_miss(text, quote)}")
     if occurrence is None:
         if len(starts) > 1:
             raise QuoteError("quote-ambiguous",
@@ -101,6 +101,42 @@ def locate(text: str, quote: str, occurrence: int | None = None) -> Span:
     if not 1 <= occurrence <= len(starts):
         raise QuoteError("quote-not-found", f"occurrence {occurrence} asked, quote occurs {len(starts)} times")
     return Span(starts[occurrence - 1], starts[occurrence - 1] + len(quote))
+
+
+_TYPOGRAPHIC = set("\"'`´‘’‚‛“”„‟«»‹›″′")
+
+
+def _char(c: str | None) -> str:
+    return "the end of the text" if c is None else f"{c!r} (U+{ord(c):04X})"
+
+
+def _kind_of_difference(ours: str, theirs: str | None) -> str:
+    if theirs in ("\n", "\r") or ours in ("\n", "\r"):
+        return "a paragraph break: a quote cannot span paragraphs; quote one paragraph, or code the figure with the paragraph that holds it"
+    if ours in _TYPOGRAPHIC or (theirs or "") in _TYPOGRAPHIC:
+        return "a typographic quote or apostrophe: copy the character from the source file"
+    if ours.isspace() or (theirs or " ").isspace():
+        return "whitespace (a double space, a non-breaking or thin space): copy the spacing from the source file"
+    return "a different character"
+
+
+def near_miss(text: str, quote: str) -> str:
+    """Where the search for `quote` stops: the longest start of the quote that is in the text, and the
+    first character that differs, with what kind of difference it is."""
+    low, high = 0, len(quote)  # the prefix of length `low` occurs; the whole quote does not
+    while high - low > 1:
+        middle = (low + high) // 2
+        if occurrences(text, quote[:middle]):
+            low = middle
+        else:
+            high = middle
+    if low == 0:
+        return f"not even its first character {_char(quote[0])} is in the source"
+    at = occurrences(text, quote[:low])[0]
+    theirs = text[at + low] if at + low < len(text) else None
+    return (f"its first {low} of {len(quote)} characters match at offset {at} (…{quote[max(0, low - 30):low]!r}); "
+            f"then the quote has {_char(quote[low])} where the source has {_char(theirs)}: "
+            f"{_kind_of_difference(quote[low], theirs)}")
 
 
 @lru_cache(maxsize=4)

@@ -39,6 +39,7 @@ _TR_LOWER = str.maketrans({"I": "ı", "İ": "i"})
 _TR_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _TR_DOT_DECIMAL = re.compile(r"\d+\.\d{1,2}")
 _TOKEN = re.compile(r"\d[\d.,]*|[^\W\d_]+")
+_GLUED = re.compile(r"\d[^\W\d_]")
 # Turkish scale words may carry a case suffix without apostrophe ("binden fazla").
 _TR_SCALE_STEM = re.compile(r"^(bin|milyon|milyar|trilyon)")
 
@@ -108,7 +109,9 @@ def number_value(s: str, lang: str = "en") -> float | None:
     current = 0
     seen = False
     # Words split on spaces unless a hyphen joins them ("twenty-five") or a symbol is glued.
+    # A figure glued to its scale word ("5bn", "1.5bn") is two tokens.
     tokens = s.split() if s.replace(" ", "").replace(",", "").replace(".", "").isalnum() else _TOKEN.findall(s)
+    tokens = [piece for tok in tokens for piece in (_TOKEN.findall(tok) if _GLUED.search(tok) else [tok])]
     for tok in tokens:
         if tok[0].isdigit():
             whole = tok.replace(_GROUP_SEP[lang], "")
@@ -116,7 +119,7 @@ def number_value(s: str, lang: str = "en") -> float | None:
                 current += int(whole)
             else:
                 current += digits_value(tok, lang)
-            seen = True
+            seen = written = True
             continue
         role = _word_role(tok, lang)
         if role is None:
@@ -129,10 +132,11 @@ def number_value(s: str, lang: str = "en") -> float | None:
         elif kind == "unit":
             current += value
         elif kind == "multiplier":
-            current = (current or 1) * value
+            current = (current if current or written else 1) * value
         else:
-            total += (current or 1) * value
+            total += (current if current or written else 1) * value
             current = 0
+            written = False
         seen = True
     if not seen:
         return None

@@ -51,4 +51,5 @@ def build_tables(sources: list[Source], actors: list[dict], coded: list[CodedSou
         "returns": _frame("returns", returns_rows(facts, [r for c in coded for r in c.returns])),
         "trade_measures": _frame("trade_measures", event_topic_rows(events, [t for c in coded for t in c.trade_measures], trade_keep)),
         "reconstruction": _frame("reconstruction", event_topic_rows(events, [r for c in coded for r in c.reconstruction], recon_keep)),
+        "extractor_issues": _frame("extractor_issues", [o for c in coded for o in c.overrides]),
     }
