@@ -110,6 +110,14 @@ def test_average_monthly_returns_before_the_fall(facts):
     fact = facts["returns_monthly_average_2024_jan_nov_dgmm_11063"]
     assert (fact["indicator"], float(fact["value"]), fact["unit"]) == ("returns_monthly_average", 11063.0, "people per month")
     assert period(fact) == ("2024-01-01", "2024-11-30", "month")
+    # "an average of" is not a word of approximation: the override keeps the average exact.
+    assert (fact["approx"], fact["qualifier"], fact["flags"]) == ("false", "", "extractor_override")
+
+
+def test_extractor_issue_published_for_the_average(built_root):
+    issue = next(r for r in rows(built_root, "extractor_issues", "fact_id").values()
+                 if r["fact_id"] == "returns_monthly_average_2024_jan_nov_dgmm_11063")
+    assert (issue["span_text"], float(issue["value"])) == ("11,063", 11063.0)
 
 
 # -- 08 / 10: presidential and vice-presidential round figures; UN and UNHCR ------------------------
