@@ -317,6 +317,83 @@ def coverage(root: Path, source_id: str | None) -> None:
         raise SystemExit(1)
 
 
+@cli.command("list")
+@root_option
+@click.argument("what")
+def list_command(root: Path, what: str) -> None:
+    """List what a coder picks from: indicators, series, actors, or any vocabulary (claim_status, fact_flag, …).
+
+    Example: tsr list indicators
+    """
+    from pipelines.coding.listing import listing, names
+
+    if what not in names():
+        raise click.BadParameter(f"{what!r}: choose one of {', '.join(names())}", param_hint="WHAT")
+    try:
+        actors = _actors(root) if what == "actors" else None
+    except TsrError as exc:
+        _fail(exc)
+    import pandas as pd
+
+    with pd.option_context("display.max_rows", None, "display.max_colwidth", 90, "display.width", 250):
+        click.echo(listing(what, actors).to_string(index=False))
+
+
+def _actors(root: Path) -> list[dict]:
+    from pipelines.coding.run import read_actors
+
+    return read_actors(Layout(root))
+
+
+@cli.command("add-actor")
+@root_option
+@click.argument("actor_id")
+@click.option("--name", required=True, help="Full name as the sources give it; acronyms in brackets: Presidency of Migration Management (DGMM).")
+@click.option("--type", "actor_type", required=True, help="A term of actor_type (tsr list actor_type).")
+@click.option("--role", default=None)
+@click.option("--country", default=None, help="ISO 3166-1 alpha-2.")
+@click.option("--parent", default=None, help="actor_id of the body it belongs to.")
+def add_actor_command(root: Path, actor_id: str, name: str, actor_type: str, role, country, parent) -> None:
+    """Register an actor in data/coding/actors.yaml, checked as the build checks it.
+
+    Example: tsr add-actor mustafa_ciftci --name "Mustafa Çiftçi" --type person --country TR --parent tr_ministry_of_interior
+    """
+    from pipelines.coding.additions import add_actor
+
+    layout = Layout(root)
+    try:
+        row = add_actor(layout.actors_file, layout.rel(layout.actors_file), actor_id=actor_id, name=name,
+                        actor_type=actor_type, role=role, country=country, parent=parent)
+    except TsrError as exc:
+        _fail(exc)
+    click.echo(f"added actor {row['actor_id']} ({row['name']})")
+
+
+@cli.command("add-indicator")
+@click.argument("indicator_id")
+@click.option("--label", required=True)
+@click.option("--category", required=True, help="A term of category (tsr list category).")
+@click.option("--unit", required=True)
+@click.option("--measure-type", required=True, help="A term of measure_type (tsr list measure_type).")
+@click.option("--definition", required=True, help="What exactly is counted, and how it differs from its neighbours.")
+@click.option("--since", default=None, help="Cumulative only: the day the count starts, YYYY-MM-DD.")
+@click.option("--may-be-negative", is_flag=True)
+def add_indicator_command(indicator_id: str, label, category, unit, measure_type, definition, since, may_be_negative) -> None:
+    """Add an indicator to schemas/indicators.yaml, checked as the build checks it.
+
+    Example: tsr add-indicator returns_via_kilis_since_2024_12_08 --label "Returns via Kilis" --category returns
+    --unit people --measure-type cumulative --since 2024-12-08 --definition "…"
+    """
+    from pipelines.coding.additions import add_indicator
+
+    try:
+        add_indicator(indicator_id, label=label, category=category, unit=unit, measure_type=measure_type,
+                      definition=definition, since=since, may_be_negative=may_be_negative)
+    except TsrError as exc:
+        _fail(exc)
+    click.echo(f"added indicator {indicator_id}")
+
+
 def main() -> None:
     cli(prog_name="tsr")
 

@@ -22,7 +22,7 @@ from schemas.vocabularies import terms
 
 FIXTURES = Path(__file__).parent / "fixtures" / "new_sources"
 TODO_KEYS = ["status", "text", "kind", "value", "unit", "qualifier", "approx", "lower", "upper", "date",
-             "date_end", "date_precision", "date_inferred", "start", "end", "quote", "suggested_category"]
+             "date_end", "date_precision", "date_inferred", "start", "end", "quote", "suggested_category", "proposed"]
 
 
 def make_source(text: str, lang: str = "en", source_id: str = "999_0123456789abcdef") -> Source:

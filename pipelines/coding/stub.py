@@ -6,6 +6,7 @@ one, so no figure is published without a person having looked at it.
 """
 from __future__ import annotations
 
+import copy
 import re
 from functools import cache
 from pathlib import Path
@@ -70,6 +71,11 @@ HEADER = """\
 #       reason: road name, not a quantity
 #
 # `suggested_category` below is a keyword guess (pipelines/coding/stub_keywords.yaml), not a decision.
+# `proposed` gives, for each todo: `fact`, the indicator, series, attribution and claim status of the
+# already-coded fact whose quote is most like this sentence (and which one); `actors`, the registered
+# actors named in the sentence or just before it; `period`, from the dates in the sentence or the
+# publication day. Pick from them (`tsr list indicators|series|actors` lists the rest); never copy
+# them unread: the build checks what you write, not what was proposed.
 """
 
 
@@ -112,7 +118,7 @@ def _plain(value):
     return value
 
 
-def todo_entry(text: str, mention, lang: str) -> dict:
+def todo_entry(text: str, mention, lang: str, proposer=None) -> dict:
     quote = sentence_around(text, mention.start, mention.end)
     entry = {
         "status": "todo",
@@ -136,22 +142,56 @@ def todo_entry(text: str, mention, lang: str) -> dict:
     if len(starts) > 1:  # the same sentence twice: the build needs to know which one
         entry["occurrence"] = next(i for i, s in enumerate(starts, 1) if s <= mention.start < s + len(quote))
     entry["suggested_category"] = suggest_category(quote, lang)
+    if proposer is not None:
+        entry["proposed"] = proposer(quote, mention)
     return entry
 
 
-def stub_document(source: Source, mentions) -> str:
-    """The text of a fresh coding file for `source`. Pure: no I/O."""
+class Proposer:
+    """Proposals for each todo (pipelines/coding/proposals.py), computed once per sentence."""
+
+    def __init__(self, source: Source, mentions, examples, actors):
+        from pipelines.coding.run import reference_day
+
+        self.text, self.examples, self.actors = source.text, examples, actors
+        self.published = reference_day(source.meta)
+        self.dates = [m for m in mentions if m.date]
+        from pipelines.coding.catalogue import read_catalogue
+
+        # the start days of cumulative counts: "since 8 December 2024" is where a count starts, not its as-of day
+        self.since_days = frozenset(str(i.since) for i in read_catalogue().indicators.values() if i.since)
+        self._by_sentence: dict[str, dict] = {}
+
+    def __call__(self, quote: str, mention) -> dict:
+        from pipelines.coding import proposals
+
+        if quote not in self._by_sentence:
+            at = self.text.find(quote)
+            # the neighbours: a minister named in the sentence before says who states the figure
+            context = self.text[max(0, at - 300):at + len(quote) + 100] if at >= 0 else quote
+            dates = [m for m in self.dates if at >= 0 and at <= m.start < at + len(quote)]
+            proposal = {"fact": proposals.propose_fact(quote, self.examples),
+                        "actors": proposals.propose_actors(context, self.actors) or None,
+                        "period": proposals.propose_period(dates, self.published, self.since_days)}
+            self._by_sentence[quote] = {k: v for k, v in proposal.items() if v is not None}
+        return copy.deepcopy(self._by_sentence[quote])  # shared objects would be dumped as YAML aliases
+
+
+def stub_document(source: Source, mentions, examples=(), actors=()) -> str:
+    """The text of a fresh coding file for `source`. Pure: no I/O. `examples` (coded facts, see
+    proposals.coded_examples) and `actors` (registry rows) feed each todo's `proposed:` block."""
     lang = source.meta.get("language", "en")
     header = HEADER.format(
         source_id=source.source_id, title=" ".join(str(source.meta.get("title", "")).split()),
         categories=" | ".join(terms("category")), claim_statuses=" | ".join(terms("claim_status")),
         event_types=" | ".join(terms("event_type")), statuses=" | ".join(terms("status")))
+    proposer = Proposer(source, mentions, list(examples), list(actors))
     body = {
         "source_id": source.source_id,
         "facts": [],
         "events": [],
         "dismissed": [],
-        "todo": [todo_entry(source.text, m, lang) for m in sorted(mentions, key=lambda m: (m.start, m.end))],
+        "todo": [todo_entry(source.text, m, lang, proposer) for m in sorted(mentions, key=lambda m: (m.start, m.end))],
     }
     # One line per quote, so it can be copied into a fact verbatim.
     # libyaml's emitter when present (same bytes on the whole corpus, ten times faster on a long report).
@@ -191,5 +231,27 @@ def write_stub(layout: Layout, source_id: str, force: bool = False) -> Path:
                                "a coding file already exists; pass --force to overwrite it (its coding is lost)"))
     mentions = source_mentions(source)
     layout.coding_dir.mkdir(parents=True, exist_ok=True)
-    path.write_text(stub_document(source, mentions), encoding="utf-8")
+    path.write_text(stub_document(source, mentions, *proposal_inputs(layout, exclude=path)), encoding="utf-8")
     return path
+
+
+def proposal_inputs(layout: Layout, exclude: Path | None = None) -> tuple[list, list[dict]]:
+    """The package's coded facts (as proposal examples) and actor registry. A coding file that does not
+    parse is skipped here: the build reports it."""
+    from pipelines.coding.proposals import coded_examples
+    from pipelines.coding.run import read_actors
+    from pipelines.yamlfile import read_yaml
+
+    codings = []
+    for path in sorted(layout.coding_dir.glob("*.yaml")):
+        if path in (layout.actors_file, exclude):
+            continue
+        try:
+            codings.append(read_yaml(path, layout.rel(path)))
+        except TsrError:
+            continue
+    try:
+        actors = read_actors(layout)
+    except TsrError:
+        actors = []
+    return coded_examples(codings), actors

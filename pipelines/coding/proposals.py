@@ -1,0 +1,108 @@
+"""Proposals for a stub's todo entries: pick, don't invent.
+
+For each figure the stub proposes an indicator, series and attribution (from the already-coded fact
+whose quote is most like the figure's sentence: the package's own coding is the best guide to how a
+sentence like this one was coded, in any language), the actors named in the sentence or its neighbours
+(from the registry), and a period from the dates in the sentence. Every proposal says what it rests
+on; none is a decision, and the build still checks whatever the coder writes. Pure functions.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+# Below this share of shared words a neighbour is a guess too weak to print.
+MIN_SIMILARITY = 0.2
+_FOLD = str.maketrans({"İ": "i", "I": "ı"})
+
+
+def fold(text: str) -> str:
+    return text.translate(_FOLD).lower()
+
+
+def words(text: str) -> frozenset[str]:
+    # the first five letters: Turkish suffixes ("Suriyelilerin", "Suriyeli") and English plurals meet
+    return frozenset(w[:5] for w in _WORD.findall(fold(text)))
+
+
+@dataclass(frozen=True)
+class CodedExample:
+    """A fact already coded somewhere in the package: what its sentence was coded as."""
+    fact_id: str
+    words: frozenset[str]
+    indicator: str
+    series: str
+    attributed_to: str | None
+    claim_status: str
+
+
+def coded_examples(codings: list[dict]) -> list[CodedExample]:
+    """The stated facts of parsed coding files, as examples for proposals."""
+    examples = []
+    for coding in codings:
+        for fact in (coding.get("facts") or []) if isinstance(coding, dict) else []:
+            if isinstance(fact, dict) and fact.get("quote") and fact.get("indicator") and not fact.get("derived"):
+                examples.append(CodedExample(str(fact.get("id")), words(str(fact["quote"])), str(fact["indicator"]),
+                                             str(fact.get("series")), fact.get("attributed_to"),
+                                             str(fact.get("claim_status"))))
+    return examples
+
+
+def propose_fact(sentence: str, examples: list[CodedExample]) -> dict | None:
+    """indicator, series, attributed_to and claim_status of the most similar coded fact, or None."""
+    mine = words(sentence)
+    best, score = None, 0.0
+    for example in examples:
+        union = len(mine | example.words)
+        similarity = len(mine & example.words) / union if union else 0.0
+        if similarity > score:  # strict: ties keep the first coded
+            best, score = example, similarity
+    if best is None or score < MIN_SIMILARITY:
+        return None
+    return {"indicator": best.indicator, "series": best.series, "attributed_to": best.attributed_to,
+            "claim_status": best.claim_status, "because": f"coded like fact {best.fact_id} (shared words {score:.0%})"}
+
+
+def _needles(actor: dict) -> list[str]:
+    """What names an actor in a text: a person's surname; a body's acronyms in brackets and its name."""
+    name = str(actor["name"])
+    acronyms = re.findall(r"\(([^()]+)\)", name)
+    plain = re.sub(r"\s*\([^()]*\)", "", name).strip()
+    if actor.get("actor_type", actor.get("type")) == "person":
+        return [plain.split()[-1]] if plain else []
+    found = [a.strip() for part in acronyms for a in part.split("/") if a.strip() and a.strip()[0].isupper()]
+    return found + ([plain] if len(plain.split()) >= 2 else [])
+
+
+def propose_actors(context: str, actors: list[dict]) -> list[str]:
+    """Ids of the registered actors named in `context` (the sentence and its neighbours), in registry order."""
+    folded = fold(context)
+    found = []
+    for actor in actors:
+        for needle in _needles(actor):
+            # a whole word; "Yerlikaya'nın" names Yerlikaya (the apostrophe ends the word)
+            if re.search(r"(?<!\w)" + re.escape(fold(needle)) + r"(?!\w)", folded):
+                found.append(actor.get("actor_id", actor.get("id")))
+                break
+    return found
+
+
+def propose_period(dates: list, published_day: str | None, since_days: frozenset[str] = frozenset()) -> dict:
+    """A period from the dates in the sentence (the latest one written to the day is the as-of day), else
+    the publication day as the as-of day, else unknown. `dates` are mentions with date and precision; a
+    day in `since_days` starts a cumulative count (its indicator's since) and is never the as-of day."""
+    days = [m for m in dates if m.date and m.date_precision == "day" and not m.date.startswith("XXXX")
+            and m.date not in since_days]
+    if days:
+        last = max(days, key=lambda m: m.date)
+        return {"end": last.date, "precision": "day", "basis": f"the date written in the sentence ({last.text})"}
+    years = [m for m in dates if m.date and m.date_precision == "year" and f"{m.date}-01-01" not in since_days]
+    if years:
+        year = max(m.date for m in years)
+        return {"start": f"{year}-01-01", "end": f"{year}-12-31", "precision": "year",
+                "basis": f"the year written in the sentence ({year})"}
+    if published_day:
+        return {"end": str(published_day), "precision": "day",
+                "basis": "as of the statement: the source's publication day (check the text says so)"}
+    return {"end": None, "precision": "unknown", "basis": "the text gives no date and the publication day is unknown"}
