@@ -390,8 +390,9 @@ def test_nothing_stated_as_done_is_after_the_retrieval_day(built_root):
     assert not any("turkish_bases" in key for _, key in keys)  # targets may refer to later dates
 
 
-def test_a_completed_event_after_the_build_day(built_root):
-    problems = publication_problems(_tables_for_dates(built_root), today="2025-03-12")
+def test_a_completed_event_after_the_build_day(seed_root):
+    # The seeds alone: corpus reports hold many later figures that a build day of 2025-03-12 would refuse too.
+    problems = publication_problems(_tables_for_dates(seed_root), today="2025-03-12")
     assert {(p.code, p.key) for p in problems} == {("in-the-future", "event_id=defence_statement_on_thursday")}
 
 
