@@ -35,6 +35,28 @@ def built_root(tmp_path_factory) -> Path:
     return root
 
 
+def is_seed(name: str) -> bool:
+    """A seed source (sequence below 100: 000_, 003_) or a file that belongs to no source (actors.yaml)."""
+    prefix = name.split("_", 1)[0]
+    return not prefix.isdigit() or int(prefix) < 100
+
+
+def copy_seed_inputs(dest: Path, src: Path = REPO_ROOT) -> Path:
+    """The build inputs of the two seed sources only: corpus reports (sequence 100 and up) left out."""
+    for rel in INPUT_DIRS:
+        shutil.copytree(src / rel, dest / rel, ignore=lambda _dir, names: [n for n in names if not is_seed(n)])
+    return dest
+
+
+@pytest.fixture(scope="session")
+def seed_root(tmp_path_factory) -> Path:
+    """A complete build of the two seed sources alone, for tests that assert whole-table answers about
+    them (every row of a query, every mention): coding corpus reports must not change those answers."""
+    root = copy_seed_inputs(tmp_path_factory.mktemp("seeds") / "pkg")
+    build_package(Layout(root), force=True)
+    return root
+
+
 @pytest.fixture()
 def inputs_root(tmp_path) -> Path:
     """A fresh copy of the build inputs, to break on purpose."""

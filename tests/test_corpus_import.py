@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from pipelines.cli import cli
 from pipelines.errors import TsrError
 from pipelines.paths import REPO_ROOT, Layout
+from conftest import is_seed
 from pipelines.sources.corpus_meta import add_corpus_source
 from pipelines.sources.registry import read_sources, sha256_hex, source_row
 from pipelines.yamlfile import read_yaml
@@ -25,7 +26,9 @@ CORPUS = next((p / "shared" / "corpus" / "docs" for p in REPO_ROOT.parents if (p
 
 @pytest.fixture
 def layout(tmp_path: Path) -> Layout:
-    shutil.copytree(REPO_ROOT / "data" / "sources", tmp_path / "pkg" / "data" / "sources")
+    # The seed sources only: the corpus reports already registered would hold the sequences imported here.
+    shutil.copytree(REPO_ROOT / "data" / "sources", tmp_path / "pkg" / "data" / "sources",
+                    ignore=lambda _dir, names: [n for n in names if not is_seed(n)])
     return Layout(tmp_path / "pkg")
 
 

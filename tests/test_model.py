@@ -390,13 +390,10 @@ def test_nothing_stated_as_done_is_after_the_retrieval_day(built_root):
     assert not any("turkish_bases" in key for _, key in keys)  # targets may refer to later dates
 
 
-def test_a_completed_event_after_the_build_day(built_root):
-    tables = _tables_for_dates(built_root)
-    seeds = tables["events"]["source_id"].isin(["000_2c69b4d6582214f2", "003_6dc9c966a4e88e09"])
-    seed_events = set(tables["events"].loc[seeds, "event_id"])
-    problems = publication_problems(tables, today="2025-03-12")
-    assert {(p.code, p.key) for p in problems if p.key.removeprefix("event_id=") in seed_events} == {
-        ("in-the-future", "event_id=defence_statement_on_thursday")}
+def test_a_completed_event_after_the_build_day(seed_root):
+    # The seeds alone: corpus reports hold many later figures that a build day of 2025-03-12 would refuse too.
+    problems = publication_problems(_tables_for_dates(seed_root), today="2025-03-12")
+    assert {(p.code, p.key) for p in problems} == {("in-the-future", "event_id=defence_statement_on_thursday")}
 
 
 # -- the other declared files -----------------------------------------------------------------------
