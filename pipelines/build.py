@@ -30,7 +30,19 @@ def build_tables_checked(layout: Layout):
     problems = [p for c in coded for p in c.problems] + duplicate_id_problems(coded)
     if problems:
         raise TsrError(problems)
-    return validate_tables(build_tables(sources, actors, coded)), format_coverage(coverage_rows(sources, coded)), coding
+    tables = validate_tables(build_tables(sources, actors, coded))
+    return with_views(tables), format_coverage(coverage_rows(sources, coded)), coding
+
+
+def with_views(tables: dict) -> dict:
+    """The validated tables plus the economists' views computed from them, checked by their schemas."""
+    from pipelines.publish.validate import check_schemas
+    from pipelines.publish.views import view_frames
+
+    views, problems = check_schemas(view_frames(tables))
+    if problems:
+        raise TsrError(problems)
+    return tables | views
 
 
 def build_package(layout: Layout, *, force: bool = False) -> str:

@@ -160,9 +160,11 @@ def _empty(table: str) -> pd.DataFrame:
 
 
 def validated(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    from pipelines.publish.views import derived_names, view_frames
     from schemas import TABLES
 
-    return {name: TABLES[name].validate(tables[name]) for name in TABLES}
+    base = {name: TABLES[name].validate(tables[name]) for name in TABLES if name not in derived_names()}
+    return base | {name: TABLES[name].validate(frame) for name, frame in view_frames(base).items()}
 
 
 # -- tests -----------------------------------------------------------------------------------------

@@ -66,10 +66,15 @@ def database_statements(rows: Callable[[str], str]) -> list[str]:
     its rows and its comments. `rows(name)` is the SQL relation holding a table's published rows: a
     registered data frame in the build, the table's Parquet file in the load script, so the two
     cannot describe different databases."""
+    from pipelines.publish.views import view_sql
+
     statements = ["CREATE SCHEMA topic"]
     for name, model in TABLES.items():
-        is_view = "view" in table_meta(model)
-        if is_view:
+        derived = "derived_view" in table_meta(model)
+        is_view = derived or "view" in table_meta(model)
+        if derived:  # an economists' view: live SQL over the tables created before it
+            statements.append(f'CREATE VIEW "{name}" AS {view_sql(name)}')
+        elif is_view:
             statements += _topic_view_sql(name, rows(name))
         else:
             statements += [create_table_sql(name), _insert_sql(_quoted(name), model, rows(name))]
@@ -83,11 +88,11 @@ def write_database(tables: dict[str, pd.DataFrame], path: Path) -> None:
     """Create `path` (which must not exist) holding every table (topic tables as views) with comments."""
     con = duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY, "threads": 1})
     try:
-        for name in TABLES:
+        for name in tables:
             con.register(f"incoming_{name}", tables[name])
         for statement in database_statements(lambda name: f'"incoming_{name}"'):
             con.execute(statement)
-        for name in TABLES:
+        for name in tables:
             con.unregister(f"incoming_{name}")
         con.execute("CHECKPOINT")
     finally:
