@@ -1,5 +1,5 @@
-"""Published values of the Arabic corpus reports coded so far (corpus 36, 45, 64, 66 = sources 136, 145,
-164, 166). Each test names facts and asserts what the build publishes for them: value, unit, approximation,
+"""Published values of the Arabic corpus reports coded so far (corpus 28, 33, 36, 45, 64, 66 = sources 128,
+133, 136, 145, 164, 166). Each test names facts and asserts what the build publishes for them: value, unit, approximation,
 period, series, claim status, flags, and that the quote is the verbatim Arabic text. Never a count of rows."""
 from __future__ import annotations
 
@@ -17,6 +17,15 @@ def rows(root: Path, table: str, key: str) -> dict[str, dict]:
 @pytest.fixture(scope="module")
 def facts(built_root):
     return rows(built_root, "facts", "fact_id")
+
+
+@pytest.fixture(scope="module")
+def events(built_root):
+    return rows(built_root, "events", "event_id")
+
+
+def dates(row: dict) -> tuple[str, str, str, str]:
+    return row["date_start"], row["date_end"], row["date_precision"], row["date_inferred"]
 
 
 def period(row: dict) -> tuple[str, str, str]:
@@ -91,3 +100,41 @@ def test_alsoury_copy_keeps_its_undated_figures_undated(facts):
     assert period(stock) == ("", "", "unknown")
     assert (stock["claim_status"], stock["flags"]) == ("official", "weak_aggregator_copy")
     assert stock["quote"] == "أكد وجود 2,905,349 سوريًا في تركيا تحت نظام الحماية المؤقتة"
+
+
+# -- 28 Elaph: the 2011 FTA suspension, this source's (reported) claim -----------------------------
+
+def test_elaph_fta_suspension_is_a_reported_claim_dated_by_last_week(events):
+    event = events["sy_suspends_fta_with_tr_2011_elaph"]
+    assert event["source_id"].startswith("128_")
+    assert (event["event_type"], event["status"], event["claim_status"]) == ("agreement", "completed", "reported")
+    assert dates(event) == ("2011-11-21", "2011-12-25", "unknown", "true")
+    assert event["actors"] == "sy_assad_government"
+    assert "الأسبوع الماضي" in event["quote"]
+    assert dates(events["tr_sy_fta_concluded_2004_elaph"]) == ("2004-01-01", "2004-12-31", "year", "false")
+
+
+def test_elaph_2010_trade_is_a_stated_estimate_in_dollars(facts):
+    exports = facts["exports_tr_to_sy_2010_elaph"]
+    assert (exports["indicator"], exports["series"], float(exports["value"]), exports["unit"]) == (
+        "exports_tr_to_sy_calendar_year", "stated_figure", 1800000000.0, "USD")
+    assert period(exports) == ("2010-01-01", "2010-12-31", "year")
+    assert exports["claim_status"] == "reported" and "تقدر" in exports["notes"]
+    imports = facts["imports_tr_from_sy_2010_elaph"]
+    assert (imports["indicator"], float(imports["value"]), period(imports)) == (
+        "imports_tr_from_sy_calendar_year", 553000000.0, ("2010-01-01", "2010-12-31", "year"))
+
+
+# -- 33 Euphrates Post: circular 2025/4 dated 8 February, announced Tuesday 11 February ------------
+
+def test_circular_2025_4_issued_on_8_february_announced_on_11th(events):
+    issued = events["circular_2025_4_issued_2025_02_08"]
+    assert issued["source_id"].startswith("133_")
+    assert (issued["event_type"], issued["status"], issued["claim_status"]) == ("policy_change", "completed", "official")
+    assert dates(issued) == ("2025-02-08", "2025-02-08", "day", "true")
+    assert issued["quote"] == "صدر في 8 شباط/فبراير تعميم جديد يحمل الرقم 2025/4"
+    announced = events["tr_trade_ministry_lifts_syria_restrictions_2025_02_11"]
+    assert dates(announced) == ("2025-02-11", "2025-02-11", "day", "true")
+    assert announced["actors"] == "tr_ministry_of_trade"
+    repealed = events["circular_2021_12_customs_services_syria_repealed"]
+    assert dates(repealed) == ("", "", "unknown", "false")
