@@ -58,7 +58,8 @@ def build_package(layout: Layout, *, force: bool = False) -> str:
 def _build_and_publish(layout: Layout, started: float) -> str:
     from pipelines.publish import files as publish
     from pipelines.publish import package_check
-    from pipelines.publish.database import LOAD_SCRIPT, export_parquet, load_script, write_database
+    from pipelines.publish.database import LOAD_SCRIPT, export_parquet, load_script, read_views, write_database
+    from pipelines.publish.validate import validate_views
     from pipelines.yamlfile import read_yaml, strip_lines
 
     root = layout.root
@@ -70,11 +71,13 @@ def _build_and_publish(layout: Layout, started: float) -> str:
         publish.write_csvs(tables, staging)
         database = staging / "data" / "turkey_syria.duckdb"
         write_database(tables, database)
+        views = validate_views(read_views(database))
+        publish.write_csvs(views, staging)
         export_parquet(database, staging / "data" / "parquet")
         (staging / LOAD_SCRIPT).write_text(load_script(), encoding="utf-8", newline="")
         meta = strip_lines(read_yaml(Path(publish.__file__).with_name("package.meta.yaml"), "pipelines/publish/package.meta.yaml"))
-        data_resources = [publish.table_resource(name, staging) for name in tables]
-        data_resources += [publish.parquet_resource(name) for name in tables]
+        data_resources = [publish.table_resource(name, staging) for name in [*tables, *views]]
+        data_resources += [publish.parquet_resource(name) for name in [*tables, *views]]
         data_resources += publish.with_file_stats([publish.load_script_resource()], staging)
         # The data files are final: validate them in a second process while this one draws.
         data_descriptor = staging / "datapackage.data.json"

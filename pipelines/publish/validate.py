@@ -190,3 +190,20 @@ def validate_tables(tables: dict[str, pd.DataFrame], today: str | None = None) -
     if problems:
         raise TsrError(problems)
     return validated
+
+
+def validate_views(views: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The views' rows checked against their models (schemas/views.py). A failure here is a bug in the
+    views' SQL, never an anomaly of the data: anomalies are rows, not errors."""
+    from schemas.views import VIEWS
+
+    problems, validated = [], {}
+    for name, frame in views.items():
+        try:
+            validated[name] = VIEWS[name].validate(frame, lazy=True)
+        except pandera.errors.SchemaErrors as exc:
+            problems += [Problem("view-check", f"view {name}", "", f"{c.column}: {c.check} failed for {c.failure_case!r}")
+                         for c in exc.failure_cases.head(20).itertuples(index=False)]
+    if problems:
+        raise TsrError(problems)
+    return validated
