@@ -103,4 +103,30 @@ class Anomalies(pa.DataFrameModel):
         metadata = {"sql_view": True, "primaryKey": ["anomaly_id"], "order_by": ["rule", "indicator", "ref_date", "anomaly_id"]}
 
 
-VIEWS = {"series": SeriesView, "discrepancies": Discrepancies, "anomalies": Anomalies}
+class ContestedEvents(pa.DataFrameModel):
+    subject: Series[str] = identifier("What the claims are about (events.subject).")
+    event_id: Series[str] = identifier("The event: one source's claim about the subject.", unique=True)
+    source_id: Series[str] = identifier("Its source.", pattern=SOURCE_ID)
+    publisher: Series[str] = field("Who published the source.", nullable=True)
+    published_earliest: Series[str] = date("Earliest possible publication day of the source.")
+    date_start: Series[str] = date("First possible day of the event.")
+    date_end: Series[str] = date("Last possible day of the event.")
+    date_precision: Series[str] = vocab("date_precision", "How precisely the source dates the event.")
+    status: Series[str] = vocab("status", "The state of the event according to this source.")
+    claim_status: Series[str] = vocab("claim_status", "How firmly this source stands behind it.")
+    title: Series[str] = field("The claim in short.")
+    quote: Series[str] = field("Verbatim quote from the source.")
+    n_sources: Series[int] = field("Sources with a claim about the subject.", ge=2)
+
+    class Config:
+        strict = True
+        coerce = True
+        title = "Contested events"
+        description = ("Claims about one subject (events sharing a subject) that differ: every event of a subject with "
+                       "claims from at least two sources that differ in status or claim status, side by side with its "
+                       "source, date and claim status; not one merged truth.")
+        metadata = {"sql_view": True, "primaryKey": ["event_id"],
+                    "order_by": ["subject", "published_earliest", "source_id", "event_id"]}
+
+
+VIEWS = {"series": SeriesView, "discrepancies": Discrepancies, "anomalies": Anomalies, "contested_events": ContestedEvents}

@@ -39,7 +39,8 @@ def _event(event_id, category, event_type, start, end, precision, title, status=
     return {"event_id": event_id, "source_id": source, "category": category, "event_type": event_type,
             "date_start": start, "date_end": end, "date_precision": precision, "date_inferred": inferred,
             "date_basis": basis, "title": title, "status": status, "claim_status": claim, "actors": None,
-            "geography": "SY;TR", "quote": f"Quote for {title}", "quote_start": 10, "quote_end": 20, "notes": None}
+            "geography": "SY;TR", "quote": f"Quote for {title}", "quote_start": 10, "quote_end": 20, "subject": None,
+            "notes": None}
 
 
 # The columns of a seed source that the charts do not read.

@@ -114,3 +114,27 @@ def test_anomalies_exact_rows(views):
 def test_no_facts_no_rows(tmp_path):
     views = _views(tmp_path, [])
     assert all(len(frame) == 0 for frame in views.values())
+
+
+def test_contested_events_side_by_side(tmp_path):
+    from tests.test_charts import _event
+
+    tables = sample_tables()
+    events = tables["events"].copy()
+    events.loc[events["event_id"] == "fta_reactivated", "subject"] = "tr_sy_free_trade_agreement"
+    # the same source's other claim, and another source agreeing in status, would not make a subject contested alone
+    renewal = _event("fta_renewal_talks", "trade", "agreement", "2025-03-09", "2025-03-09", "day",
+                     "Ministers agree to negotiate the renewal of the Free Trade Agreement", status="planned", source=S0)
+    airport = _event("airport_again", "infrastructure", "inspection", None, None, "unknown", "Airports inspected",
+                     basis="none", source=S0)
+    events = pd.concat([events, pd.DataFrame([renewal | {"subject": "tr_sy_free_trade_agreement"},
+                                              airport | {"subject": "damascus_airport_inspection"}])], ignore_index=True)
+    events.loc[events["event_id"] == "airport_inspections", "subject"] = "damascus_airport_inspection"
+    tables["events"] = events
+    tables = validated(tables)
+    write_database(tables, tmp_path / "t.duckdb")
+    contested = validate_views(read_views(tmp_path / "t.duckdb"))["contested_events"]
+    assert contested[["subject", "event_id", "source_id", "status", "claim_status", "n_sources"]].values.tolist() == [
+        ["tr_sy_free_trade_agreement", "fta_reactivated", S3, "reported", "reported", 2],
+        ["tr_sy_free_trade_agreement", "fta_renewal_talks", S0, "planned", "official", 2],
+    ]

@@ -137,6 +137,16 @@ ORDER BY rule, a.indicator, a.ref_date, anomaly_id
 """
 
 
+CONTESTED_EVENTS = """
+WITH subjects AS (
+  SELECT subject, count(DISTINCT source_id) AS n_sources FROM events WHERE subject IS NOT NULL GROUP BY subject
+  HAVING count(DISTINCT source_id) > 1 AND (count(DISTINCT status) > 1 OR count(DISTINCT claim_status) > 1))
+SELECT e.subject, e.event_id, e.source_id, s.publisher, s.published_earliest, e.date_start, e.date_end, e.date_precision,
+       e.status, e.claim_status, e.title, e.quote, subjects.n_sources
+FROM events AS e JOIN subjects USING (subject) JOIN sources AS s ON s.source_id = e.source_id
+"""
+
+
 def view_sql() -> dict[str, str]:
     """Each view's SELECT, in creation order (a view may read the ones before it)."""
-    return {"series": SERIES, "discrepancies": DISCREPANCIES, "anomalies": anomalies_sql()}
+    return {"series": SERIES, "discrepancies": DISCREPANCIES, "anomalies": anomalies_sql(), "contested_events": CONTESTED_EVENTS}
