@@ -88,7 +88,7 @@ def _build_and_publish(layout: Layout, started: float) -> str:
         from pipelines.query.examples import run_examples
         from pipelines.site.render import render_site
 
-        chart_resources = publish.with_file_stats(draw_charts(tables, staging / "data" / "charts"), staging)
+        chart_resources = publish.with_file_stats(draw_charts(tables | views, staging / "data" / "charts"), staging)
         chart_problems = package_check.check_resources([r for r in chart_resources if r.get("type") == "table"], staging)
         descriptor = publish.package_descriptor(meta, tables["sources"], data_resources + chart_resources)
         publish.write_descriptor(descriptor, staging / "datapackage.json")
