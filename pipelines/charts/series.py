@@ -145,6 +145,8 @@ def _trade_by_year(tables, out_dir: Path) -> list[dict]:
 
 
 def draw(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
+    if "series" not in tables:  # drawn from the tables alone (no views): nothing to draw
+        return []
     return (_over_time(tables, out_dir, "returns_over_time", "returns_since_2024_12_08", connect=False)
             + _over_time(tables, out_dir, "temporary_protection_over_time", "syrians_under_temporary_protection", connect=True)
             + _trade_by_year(tables, out_dir))
