@@ -93,7 +93,7 @@ def _build_and_publish(layout: Layout, started: float) -> str:
         descriptor = publish.package_descriptor(meta, tables["sources"], data_resources + chart_resources)
         publish.write_descriptor(descriptor, staging / "datapackage.json")
         query_results = run_examples(layout.queries_dir, database)
-        render_site(tables, descriptor, chart_resources, query_results, staging / "site")
+        render_site(tables, descriptor, chart_resources, query_results, staging / "site", views)
         problems = chart_problems + package_check.finish(checker)
         if problems:
             raise TsrError(problems)

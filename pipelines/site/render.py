@@ -260,6 +260,59 @@ def queries_html(query_results: list[dict], shown: int = 3) -> str:
     return "\n".join(out)
 
 
+# -- the economists' views ------------------------------------------------------------------------
+
+def _rows_table(frame: pd.DataFrame, columns: dict[str, str], caption: str, numeric: tuple[str, ...] = ()) -> str:
+    """A plain table of `frame`'s `columns` (name -> header); every cell escaped."""
+    if frame is None or frame.empty:
+        return f'<p class="muted">{esc(caption)}: none.</p>'
+    head = "".join(f"<th>{esc(h)}</th>" for h in columns.values())
+    body = []
+    for row in frame.to_dict("records"):
+        cells = []
+        for c in columns:
+            v = row[c]
+            if c in numeric and not _blank(v):
+                cells.append(f'<td class="num">{esc(_number(float(v)))}</td>')
+            else:
+                cells.append(f"<td>{esc(v)}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return (f'<div class="table-scroll"><table class="result"><caption>{esc(caption)}: {len(frame)} row'
+            f'{"s" if len(frame) != 1 else ""}</caption><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>')
+
+
+def latest_figures(series: pd.DataFrame) -> pd.DataFrame:
+    """The latest dated figure of each indicator (latest ref_date, then the official one, then the fact id)."""
+    dated = series[series["ref_date"].notna()].copy()
+    dated["_official"] = dated["claim_status"] != "official"
+    dated = dated.sort_values(["indicator", "ref_date", "_official", "fact_id"], ascending=[True, False, True, True], kind="stable")
+    latest = dated.groupby("indicator", sort=True).head(1).copy()
+    latest["figure"] = [("≈" if a else "") + _number(v) + (f" ({q})" if not _blank(q) else "")
+                        for v, a, q in zip(latest["value"], latest["approx"], latest["qualifier"])]
+    return latest
+
+
+def views_html(views: dict[str, pd.DataFrame] | None) -> dict[str, str]:
+    views = views or {}
+    series = views.get("series")
+    latest = latest_figures(series) if series is not None else None
+    return {
+        "series_latest": _rows_table(latest, {"indicator_label": "Indicator", "figure": "Latest figure", "unit": "Unit",
+                                              "ref_date": "As of / period end", "series": "Series", "claim_status": "Claim",
+                                              "source_id": "Source", "fact_id": "Fact"}, "Latest figure per indicator"),
+        "discrepancies": _rows_table(views.get("discrepancies"), {
+            "indicator": "Indicator", "period_start": "From", "period_end": "To", "n_values": "Values",
+            "min_value": "Min", "max_value": "Max", "spread_pct": "Spread %", "observations": "Values by series and source"},
+            "Discrepancies", numeric=("min_value", "max_value")),
+        "anomalies": _rows_table(views.get("anomalies"), {"rule": "Rule", "indicator": "Indicator", "fact_id": "Figure",
+                                                          "ref_date": "Date", "other_fact_id": "Contradicts",
+                                                          "detail": "Detail"}, "Anomalies"),
+        "contested": _rows_table(views.get("contested_events"), {
+            "subject": "Subject", "published_earliest": "Published", "source_id": "Source", "title": "Claim",
+            "status": "Status", "claim_status": "Claim status", "quote": "Quote"}, "Contested events"),
+    }
+
+
 # -- sources, citation, licence -------------------------------------------------------------------
 
 def _published(row: dict) -> str:
@@ -354,7 +407,7 @@ def masthead_html(package: dict, tables: dict[str, pd.DataFrame]) -> str:
 
 
 def render_site(tables: dict[str, pd.DataFrame], package: dict, chart_resources: list[dict],
-                query_results: list[dict], out_dir: Path) -> None:
+                query_results: list[dict], out_dir: Path, views: dict[str, pd.DataFrame] | None = None) -> None:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     page = Template(TEMPLATE.read_text(encoding="utf-8")).substitute(
@@ -366,6 +419,7 @@ def render_site(tables: dict[str, pd.DataFrame], package: dict, chart_resources:
         masthead_facts=masthead_html(package, tables),
         figures=figures_html(tables),
         charts=charts_html(chart_resources),
+        **views_html(views),
         table_count=str(sum(1 for r in package.get("resources", []) if _is_table(r, tables))),
         tables=tables_html(tables, package),
         database_note=(" The DuckDB database <code>data/turkey_syria.duckdb</code> is not published with the files: "
