@@ -360,148 +360,210 @@ COMMENT ON COLUMN "extractor_issues"."value" IS 'The value the person read from 
 COMMENT ON COLUMN "extractor_issues"."extractor_reading" IS 'What the extractor found in the span: each mention''s text, kind and value; empty when it found nothing.';
 COMMENT ON COLUMN "extractor_issues"."check" IS 'How the value was checked against the span: `digits` (the span''s digits are the value''s significant digits) or `words` (the span has no digits: a number written in words).';
 COMMENT ON COLUMN "extractor_issues"."reason" IS 'What the extractor gets wrong, as the coder wrote it.';
-CREATE VIEW "series" AS SELECT CAST("fact_id" AS VARCHAR) AS "fact_id", CAST("indicator" AS VARCHAR) AS "indicator", CAST("indicator_label" AS VARCHAR) AS "indicator_label", CAST("measure_type" AS VARCHAR) AS "measure_type", CAST("series" AS VARCHAR) AS "series", CAST("geography" AS VARCHAR) AS "geography", CAST("ref_date" AS DATE) AS "ref_date", CAST("period_start" AS DATE) AS "period_start", CAST("period_end" AS DATE) AS "period_end", CAST("period_precision" AS VARCHAR) AS "period_precision", CAST("value" AS DOUBLE) AS "value", CAST("approx" AS BOOLEAN) AS "approx", CAST("qualifier" AS VARCHAR) AS "qualifier", CAST("lower" AS DOUBLE) AS "lower", CAST("upper" AS DOUBLE) AS "upper", CAST("unit" AS VARCHAR) AS "unit", CAST("claim_status" AS VARCHAR) AS "claim_status", CAST("derived" AS BOOLEAN) AS "derived", CAST("flags" AS VARCHAR) AS "flags", CAST("source_id" AS VARCHAR) AS "source_id", CAST("publisher" AS VARCHAR) AS "publisher", CAST("published_earliest" AS DATE) AS "published_earliest", CAST("published_latest" AS DATE) AS "published_latest", CAST("attributed_to" AS VARCHAR) AS "attributed_to" FROM (SELECT f.fact_id, f.indicator, i.label AS indicator_label, i.measure_type, f.series, f.geography,
-       COALESCE(f.period_end, f.period_start) AS ref_date, f.period_start, f.period_end, f.period_precision,
-       f.value, f.approx, f.qualifier, f.lower, f.upper, f.unit, f.claim_status, f.derived, f.flags,
-       f.source_id, s.publisher, s.published_earliest, s.published_latest, f.attributed_to
-FROM facts AS f JOIN indicators AS i ON i.indicator_id = f.indicator JOIN sources AS s ON s.source_id = f.source_id
-ORDER BY f.indicator, ref_date NULLS LAST, f.period_start NULLS LAST, f.series,
-         TRY_CAST(split_part(f.source_id, '_', 1) AS BIGINT), f.source_id, f.fact_id) ORDER BY "indicator", "ref_date", "period_start", "series", TRY_CAST(split_part("source_id", '_', 1) AS BIGINT) NULLS LAST, "source_id", "fact_id" NULLS LAST;
-COMMENT ON VIEW "series" IS 'Series: One row per observation of an indicator (every fact), with its series, reference date, approximation, claim status and source, sorted by indicator then date: every source''s figure side by side.';
-COMMENT ON COLUMN "series"."fact_id" IS 'The fact this observation is (facts.fact_id).';
+CREATE VIEW "series" AS SELECT CAST(v."indicator" AS VARCHAR) AS "indicator", CAST(v."indicator_label" AS VARCHAR) AS "indicator_label", CAST(v."measure_type" AS VARCHAR) AS "measure_type", CAST(v."series" AS VARCHAR) AS "series", CAST(v."compiler" AS VARCHAR) AS "compiler", CAST(v."reference_date" AS DATE) AS "reference_date", CAST(v."period_start" AS DATE) AS "period_start", CAST(v."period_end" AS DATE) AS "period_end", CAST(v."period_precision" AS VARCHAR) AS "period_precision", CAST(v."value" AS DOUBLE) AS "value", CAST(v."approx" AS BOOLEAN) AS "approx", CAST(v."qualifier" AS VARCHAR) AS "qualifier", CAST(v."lower" AS DOUBLE) AS "lower", CAST(v."upper" AS DOUBLE) AS "upper", CAST(v."unit" AS VARCHAR) AS "unit", CAST(v."geography" AS VARCHAR) AS "geography", CAST(v."source_id" AS VARCHAR) AS "source_id", CAST(v."fact_id" AS VARCHAR) AS "fact_id", CAST(v."publisher" AS VARCHAR) AS "publisher", CAST(v."published_earliest" AS DATE) AS "published_earliest", CAST(v."published_latest" AS DATE) AS "published_latest", CAST(v."claim_status" AS VARCHAR) AS "claim_status", CAST(v."flags" AS VARCHAR) AS "flags", CAST(v."derived" AS BOOLEAN) AS "derived" FROM (
+-- series: one row per observation of an indicator, every source's figure side by side, sorted by
+-- indicator then the day it refers to. Nothing is averaged or dropped.
+SELECT
+  f.indicator,
+  i.label AS indicator_label,
+  i.measure_type,
+  f.series,
+  s.compiler,
+  coalesce(f.period_end, f.period_start) AS reference_date,
+  f.period_start,
+  f.period_end,
+  f.period_precision,
+  f.value,
+  f.approx,
+  f.qualifier,
+  f.lower,
+  f.upper,
+  f.unit,
+  f.geography,
+  f.source_id,
+  f.fact_id,
+  src.publisher,
+  src.published_earliest,
+  src.published_latest,
+  f.claim_status,
+  f.flags,
+  f.derived
+FROM facts AS f
+JOIN indicators AS i ON i.indicator_id = f.indicator
+JOIN statistical_series AS s ON s.series_id = f.series
+JOIN sources AS src ON src.source_id = f.source_id
+) AS v;
+COMMENT ON VIEW "series" IS 'Series: Every observation of every indicator, side by side by source and series, sorted by indicator and the day it refers to (a DuckDB view of facts, indicators, statistical_series and sources: schemas/views/series.sql). Disagreements stay as separate rows; see discrepancies and anomalies.';
 COMMENT ON COLUMN "series"."indicator" IS 'What is measured (indicators.indicator_id).';
-COMMENT ON COLUMN "series"."indicator_label" IS 'The indicator''s short name.';
-COMMENT ON COLUMN "series"."measure_type" IS 'The indicator''s measure type, which says how the dates are read. Allowed values — stock: A level at a date (people under temporary protection). period_start and period_end bracket the as-of day; they are the same day when the text gives it; flow: A quantity over a period (exports in 2024, returns between 9 and 13 December, returns on one day). period_start and period_end are the first and last day covered; cumulative: A running total since the fixed day in the indicator''s `since` (returns since 8 December 2024). period_start is that day; period_end is the as-of day; count: A plain number of things at a date (countries, customs gates, military bases, connection points). Period as for a stock; capacity: What an installation can carry or deliver as it stands at a date (MW of export capacity, cubic metres a day). Period as for a stock. A capacity planned for a later date is a target; size: A physical dimension of an asset (the length of a railway line, the area of a site). Period as for a stock, usually unknown; share: A percentage of a whole (the share of Syrians from Aleppo). Period as for the whole; growth_rate: A percentage change against the same period a year earlier, unless the definition says otherwise. Period of the later period; may be negative; amount: A one-off money value (a deal, an investment, a financing). Period the day it was agreed or stated, when known; target: A level an actor aims at or plans for a date (a trade-volume goal, a planned capacity, planned bases). Period the target date or horizon, which may lie after publication; forecast: A value expected for a period that was not over when it was stated (a projection, an estimate for the current year). The period may lie after publication; cost_estimate: An estimated cost, damage or financing need. Period what it covers (damage 2011-2024) or the horizon of the need, which may lie after publication.';
-COMMENT ON COLUMN "series"."series" IS 'Who compiled the figure (statistical_series.series_id).';
-COMMENT ON COLUMN "series"."geography" IS 'ISO 3166 codes of the places the figure concerns, semicolon-separated.';
-COMMENT ON COLUMN "series"."ref_date" IS 'The date the observation refers to, for sorting and charts: period_end (a count''s latest possible as-of day, a flow''s last day), else period_start. ISO 8601 (YYYY-MM-DD).';
-COMMENT ON COLUMN "series"."period_start" IS 'facts.period_start: a flow''s first day, a cumulative count''s since day, a stock''s earliest possible as-of day. ISO 8601 (YYYY-MM-DD).';
-COMMENT ON COLUMN "series"."period_end" IS 'facts.period_end: a flow''s last day, the latest possible as-of day of a count or stock. ISO 8601 (YYYY-MM-DD).';
-COMMENT ON COLUMN "series"."period_precision" IS 'How precisely the source gives the reference date. Allowed values — day: The text gives the reference day (the as-of day of a stock or cumulative count, or both ends of a flow''s period); month: The text gives the month only; the bounds span the month, and an end known only to the month is its last day (or the source''s latest publication date when that is earlier); quarter: The text gives the quarter only; the bounds span the quarter; year: The text gives the year only; the bounds span the year; range: Only bounds are known (mid-June, early 2026, between two statements); period_basis says what they rest on; unknown: The text gives no usable reference date; period_basis says why, and any bounds are inferred as it states.';
-COMMENT ON COLUMN "series"."value" IS 'The figure as stated or derived; read with approx, qualifier and bounds.';
-COMMENT ON COLUMN "series"."approx" IS 'True when the figure is approximate, a bound, or derived from one.';
+COMMENT ON COLUMN "series"."indicator_label" IS 'The indicator''s label.';
+COMMENT ON COLUMN "series"."measure_type" IS 'How the indicator''s value relates to its period. Allowed values — stock: A level at a date (people under temporary protection). period_start and period_end bracket the as-of day; they are the same day when the text gives it; flow: A quantity over a period (exports in 2024, returns between 9 and 13 December, returns on one day). period_start and period_end are the first and last day covered; cumulative: A running total since the fixed day in the indicator''s `since` (returns since 8 December 2024). period_start is that day; period_end is the as-of day; count: A plain number of things at a date (countries, customs gates, military bases, connection points). Period as for a stock; capacity: What an installation can carry or deliver as it stands at a date (MW of export capacity, cubic metres a day). Period as for a stock. A capacity planned for a later date is a target; size: A physical dimension of an asset (the length of a railway line, the area of a site). Period as for a stock, usually unknown; share: A percentage of a whole (the share of Syrians from Aleppo). Period as for the whole; growth_rate: A percentage change against the same period a year earlier, unless the definition says otherwise. Period of the later period; may be negative; amount: A one-off money value (a deal, an investment, a financing). Period the day it was agreed or stated, when known; target: A level an actor aims at or plans for a date (a trade-volume goal, a planned capacity, planned bases). Period the target date or horizon, which may lie after publication; forecast: A value expected for a period that was not over when it was stated (a projection, an estimate for the current year). The period may lie after publication; cost_estimate: An estimated cost, damage or financing need. Period what it covers (damage 2011-2024) or the horizon of the need, which may lie after publication.';
+COMMENT ON COLUMN "series"."series" IS 'Who compiled the figure (statistical_series.series_id); compare growth only within a series.';
+COMMENT ON COLUMN "series"."compiler" IS 'actor_id of the compiling body; empty for stated figures without an identifiable compilation.';
+COMMENT ON COLUMN "series"."reference_date" IS 'The day the observation refers to: its period''s end (the as-of day of a stock or running total), else its start; sort key of the series. ISO 8601 (YYYY-MM-DD).';
+COMMENT ON COLUMN "series"."period_start" IS 'First day of the period (a running total''s since day). ISO 8601 (YYYY-MM-DD).';
+COMMENT ON COLUMN "series"."period_end" IS 'Last day of the period, or the as-of day; for precision range, the latest it can be. ISO 8601 (YYYY-MM-DD).';
+COMMENT ON COLUMN "series"."period_precision" IS 'How precisely the text gives the period. Allowed values — day: The text gives the reference day (the as-of day of a stock or cumulative count, or both ends of a flow''s period); month: The text gives the month only; the bounds span the month, and an end known only to the month is its last day (or the source''s latest publication date when that is earlier); quarter: The text gives the quarter only; the bounds span the quarter; year: The text gives the year only; the bounds span the year; range: Only bounds are known (mid-June, early 2026, between two statements); period_basis says what they rest on; unknown: The text gives no usable reference date; period_basis says why, and any bounds are inferred as it states.';
+COMMENT ON COLUMN "series"."value" IS 'The figure as stated (or derived); read with approx, qualifier and bounds.';
+COMMENT ON COLUMN "series"."approx" IS 'True when the figure is approximate, a bound, or derived from an approximate figure.';
 COMMENT ON COLUMN "series"."qualifier" IS 'Words of approximation as written.';
 COMMENT ON COLUMN "series"."lower" IS 'Lower bound implied by the source.';
 COMMENT ON COLUMN "series"."upper" IS 'Upper bound implied by the source.';
 COMMENT ON COLUMN "series"."unit" IS 'What the value counts (the indicator''s unit).';
-COMMENT ON COLUMN "series"."claim_status" IS 'How firmly the source stands behind the figure. Allowed values — official: Stated on the record by a named official, ministry or government body; reported: Reported by the media or attributed to unnamed sources; unconfirmed: The source itself flags the claim as not confirmed.';
-COMMENT ON COLUMN "series"."derived" IS 'True when computed by this package from other facts.';
-COMMENT ON COLUMN "series"."flags" IS 'Known problems of the figure. Semicolon-separated, sorted; empty when none. Allowed values — extractor_override: The extractor misreads this figure; a person read the value from the quoted span (`override` in the coding), and the extractor_issues table records it as an extractor test case; misreported_by_publisher: The publisher misreads or mislabels the figure (a daily count given as cumulative); coded as the text says, with a note; weak_aggregator_copy: Taken from a low-tier aggregator''s copy of an agency report; check it against the original; publisher_arithmetic_error: The publisher''s own arithmetic on stated figures is wrong (a gap that is not the difference of the figures it names); contradicts_other_sources: Disagrees beyond rounding with other sources for the same indicator, series and date (a cumulative count lower than an earlier one); derived_by_publisher: The publisher computed the figure from other figures (a difference of two statements); no compiler states it; secondary_report: Reported second-hand about an earlier statement whose primary is not among the sources; conversion_by_publisher: The publisher converted the figure into another currency or unit.';
+COMMENT ON COLUMN "series"."geography" IS 'ISO 3166 codes of the places the figure concerns. Semicolon-separated, sorted; empty when none.';
 COMMENT ON COLUMN "series"."source_id" IS 'Source of the figure.';
-COMMENT ON COLUMN "series"."publisher" IS 'Who published the source.';
+COMMENT ON COLUMN "series"."fact_id" IS 'The fact (facts.fact_id): its quote and offsets trace the figure to the source.';
+COMMENT ON COLUMN "series"."publisher" IS 'Publisher of the source.';
 COMMENT ON COLUMN "series"."published_earliest" IS 'Earliest possible publication day of the source. ISO 8601 (YYYY-MM-DD).';
-COMMENT ON COLUMN "series"."published_latest" IS 'Latest possible publication day of the source; empty when unbounded. ISO 8601 (YYYY-MM-DD).';
-COMMENT ON COLUMN "series"."attributed_to" IS 'actor_id of whoever the figure is attributed to.';
-CREATE VIEW "discrepancies" AS SELECT CAST("discrepancy_id" AS VARCHAR) AS "discrepancy_id", CAST("indicator" AS VARCHAR) AS "indicator", CAST("geography" AS VARCHAR) AS "geography", CAST("period_start" AS DATE) AS "period_start", CAST("period_end" AS DATE) AS "period_end", CAST("period_precision" AS VARCHAR) AS "period_precision", CAST("n_observations" AS BIGINT) AS "n_observations", CAST("n_values" AS BIGINT) AS "n_values", CAST("min_value" AS DOUBLE) AS "min_value", CAST("max_value" AS DOUBLE) AS "max_value", CAST("spread_pct" AS DOUBLE) AS "spread_pct", CAST("series_list" AS VARCHAR) AS "series_list", CAST("observations" AS VARCHAR) AS "observations", CAST("fact_ids" AS VARCHAR) AS "fact_ids" FROM (WITH obs AS (SELECT o.*, CASE WHEN o.lower IS NOT NULL THEN o.lower WHEN o.upper IS NOT NULL THEN '-inf'::DOUBLE ELSE o.value END AS lo, CASE WHEN o.upper IS NOT NULL THEN o.upper WHEN o.lower IS NOT NULL THEN 'inf'::DOUBLE ELSE o.value END AS hi FROM series AS o WHERE o.period_end IS NOT NULL),
-grouped AS (
-  SELECT indicator, geography, period_start, period_end,
-         string_agg(DISTINCT period_precision, ';' ORDER BY period_precision) AS period_precision,
-         count(*) AS n_observations, count(DISTINCT value) AS n_values, count(DISTINCT source_id) AS n_sources, min(value) AS min_value, max(value) AS max_value,
-         max(lo) AS max_lo, min(hi) AS min_hi,
-         string_agg(DISTINCT series, ';' ORDER BY series) AS series_list,
-         string_agg(series || ': ' || format('{:,.15g}', value) || ' (' || fact_id || ', ' || source_id || ')', '; '
-                    ORDER BY value, fact_id) AS observations,
-         string_agg(fact_id, ';' ORDER BY value, fact_id) AS fact_ids
-  FROM obs GROUP BY indicator, geography, period_start, period_end)
-SELECT indicator || '@' || COALESCE(geography, '') || '@' || COALESCE(CAST(period_start AS VARCHAR), '') || '..'
-         || CAST(period_end AS VARCHAR) AS discrepancy_id,
-       indicator, geography, period_start, period_end, period_precision, n_observations, n_values, min_value, max_value,
-       CASE WHEN min_value = 0 THEN NULL ELSE round((max_value - min_value) / min_value * 100, 2) END AS spread_pct,
-       series_list, observations, fact_ids
-FROM grouped WHERE n_values > 1 AND n_sources > 1 AND max_lo > min_hi
-ORDER BY indicator, period_end, discrepancy_id) ORDER BY "indicator", "period_end", "discrepancy_id" NULLS LAST;
-COMMENT ON VIEW "discrepancies" IS 'Discrepancies: One row per indicator, place and period whose observations from at least two sources disagree: more than one value, and no single figure lies within every observation''s stated bounds (an approximate figure without bounds counts as its value). Count, min, max, spread and the values with their series and sources.';
-COMMENT ON COLUMN "discrepancies"."discrepancy_id" IS 'indicator@geography@period_start..period_end: the group''s key.';
-COMMENT ON COLUMN "discrepancies"."indicator" IS 'What is measured.';
-COMMENT ON COLUMN "discrepancies"."geography" IS 'Places the observations concern.';
-COMMENT ON COLUMN "discrepancies"."period_start" IS 'Start of the shared period (a cumulative count''s since day). ISO 8601 (YYYY-MM-DD).';
-COMMENT ON COLUMN "discrepancies"."period_end" IS 'End of the shared period, or the shared as-of day. ISO 8601 (YYYY-MM-DD).';
-COMMENT ON COLUMN "discrepancies"."period_precision" IS 'The precisions of the observations, semicolon-separated.';
-COMMENT ON COLUMN "discrepancies"."n_observations" IS 'Observations of the indicator for this place and period.';
-COMMENT ON COLUMN "discrepancies"."n_values" IS 'Distinct values among them.';
-COMMENT ON COLUMN "discrepancies"."min_value" IS 'Smallest value.';
-COMMENT ON COLUMN "discrepancies"."max_value" IS 'Largest value.';
-COMMENT ON COLUMN "discrepancies"."spread_pct" IS '(max − min) / min × 100, rounded to two decimals; empty when min is 0. Unit: percent.';
-COMMENT ON COLUMN "discrepancies"."series_list" IS 'The series of the observations, semicolon-separated, sorted.';
-COMMENT ON COLUMN "discrepancies"."observations" IS 'Each observation as ''series: value (fact_id, source_id)'', by value.';
-COMMENT ON COLUMN "discrepancies"."fact_ids" IS 'fact_ids of the observations, semicolon-separated, by value.';
-CREATE VIEW "anomalies" AS SELECT CAST("anomaly_id" AS VARCHAR) AS "anomaly_id", CAST("rule" AS VARCHAR) AS "rule", CAST("indicator" AS VARCHAR) AS "indicator", CAST("fact_id" AS VARCHAR) AS "fact_id", CAST("source_id" AS VARCHAR) AS "source_id", CAST("value" AS DOUBLE) AS "value", CAST("ref_date" AS DATE) AS "ref_date", CAST("other_fact_id" AS VARCHAR) AS "other_fact_id", CAST("other_source_id" AS VARCHAR) AS "other_source_id", CAST("other_indicator" AS VARCHAR) AS "other_indicator", CAST("other_value" AS DOUBLE) AS "other_value", CAST("other_ref_date" AS DATE) AS "other_ref_date", CAST("detail" AS VARCHAR) AS "detail" FROM (WITH obs AS (SELECT o.*, CASE WHEN o.lower IS NOT NULL THEN o.lower WHEN o.upper IS NOT NULL THEN '-inf'::DOUBLE ELSE o.value END AS lo, CASE WHEN o.upper IS NOT NULL THEN o.upper WHEN o.lower IS NOT NULL THEN 'inf'::DOUBLE ELSE o.value END AS hi FROM series AS o),
-cumulative_decrease AS (
-  -- the earlier count it contradicts most: the highest lower bound, then the latest
-  SELECT 'cumulative_decrease' AS rule, a.*, b.fact_id AS b_fact,
-         a.fact_id || ' (' || format('{:,.15g}', a.value) || ', as of ' || a.ref_date || ') is lower than the earlier count '
-           || b.fact_id || ' (' || format('{:,.15g}', b.value) || ', as of ' || b.ref_date || ') of the same series ' || a.series AS detail
-  FROM obs AS a JOIN obs AS b ON a.indicator = b.indicator AND a.series = b.series
-       AND a.geography IS NOT DISTINCT FROM b.geography AND b.period_end < a.period_end AND a.hi < b.lo
-  WHERE a.measure_type = 'cumulative'
-  QUALIFY row_number() OVER (PARTITION BY a.fact_id ORDER BY b.lo DESC, b.period_end DESC, b.fact_id) = 1),
-pace AS (
-  SELECT indicator, series, geography, fact_id, value, period_end,
-         (value - lag(value) OVER w) / datediff('day', lag(period_end) OVER w, period_end) AS per_day
-  FROM obs WHERE measure_type = 'cumulative' AND period_end IS NOT NULL
-  WINDOW w AS (PARTITION BY indicator, series, geography ORDER BY period_end, fact_id)),
-fastest AS (
-  SELECT indicator, max(per_day) AS per_day, arg_max(fact_id, per_day) AS fact_id
-  FROM pace WHERE per_day IS NOT NULL AND isfinite(per_day) GROUP BY indicator),
-stock_steps AS (
-  SELECT o.*, lag(o.fact_id) OVER w AS prev_fact, lag(o.value) OVER w AS prev_value, lag(o.lo) OVER w AS prev_lo,
-         -- the longest span the dates allow: from the previous one's earliest as-of day to this one's latest
-         datediff('day', lag(COALESCE(o.period_start, o.period_end)) OVER w, o.period_end) AS days
-  FROM obs AS o JOIN (VALUES ('syrians_under_temporary_protection', 'returns_since_2024_12_08')) AS r(stock, flow) ON r.stock = o.indicator
-  JOIN indicators AS fi ON fi.indicator_id = r.flow
-  WHERE o.period_end IS NOT NULL AND COALESCE(o.period_start, o.period_end) >= fi.since
-  WINDOW w AS (PARTITION BY o.indicator, o.series, o.geography ORDER BY o.period_end, o.fact_id)),
-stock_outpaces_flows AS (
-  SELECT 'stock_outpaces_flows' AS rule, a.*, a.prev_fact AS b_fact,
-         a.fact_id || ' (' || format('{:,.15g}', a.value) || ', ' || a.ref_date || ') is ' || format('{:,.15g}', a.prev_value - a.value)
-           || ' below ' || a.prev_fact || ' over ' || a.days || ' days: ' || format('{:,.15g}', round((a.prev_lo - a.hi) / a.days))
-           || ' a day, faster than the fastest pace of ' || r.flow || ', ' || format('{:,.15g}', round(f.per_day))
-           || ' a day (to ' || f.fact_id || ')' AS detail
-  FROM stock_steps AS a JOIN (VALUES ('syrians_under_temporary_protection', 'returns_since_2024_12_08')) AS r(stock, flow) ON r.stock = a.indicator JOIN fastest AS f ON f.indicator = r.flow
-  WHERE a.days > 0 AND (a.prev_lo - a.hi) / a.days > f.per_day),
-part_above_whole AS (
-  SELECT 'part_above_whole' AS rule, a.*, b.fact_id AS b_fact,
-         a.fact_id || ' (' || format('{:,.15g}', a.value) || ', ' || a.indicator || ') exceeds ' || b.fact_id || ' ('
-           || format('{:,.15g}', b.value) || ', ' || b.indicator || '), its whole' AS detail
-  FROM obs AS a JOIN (VALUES ('returns_alone_since_2024_12_08', 'returns_since_2024_12_08'), ('returns_in_families_since_2024_12_08', 'returns_since_2024_12_08'), ('returns_permanent_via_hatay', 'returns_since_2024_12_08'), ('returns_since_2024_12_08', 'returns_since_2016'), ('returns_via_other_crossings', 'returns_since_2024_12_08')) AS r(part, whole) ON r.part = a.indicator JOIN obs AS b ON b.indicator = r.whole
-       AND a.source_id <> b.source_id AND a.geography IS NOT DISTINCT FROM b.geography AND a.lo > b.hi
-       AND CASE WHEN b.measure_type = 'cumulative' THEN a.period_end <= b.period_end
-                ELSE a.period_end = b.period_end AND a.period_start IS NOT DISTINCT FROM b.period_start END
-  QUALIFY row_number() OVER (PARTITION BY a.fact_id ORDER BY b.hi, b.period_end, b.fact_id) = 1),
-final_before_period_end AS (
-  SELECT 'final_before_period_end' AS rule, a.*, NULL AS b_fact,
-         a.fact_id || ': a flow over ' || a.period_start || '..' || a.period_end || ' stated as its outcome in a source '
-           || 'published from ' || a.published_earliest || ', before the period ended' AS detail
-  FROM obs AS a WHERE a.measure_type = 'flow' AND a.period_end IS NOT NULL AND a.published_earliest < a.period_end),
-found AS (
-  SELECT rule, fact_id, b_fact, detail FROM cumulative_decrease
-  UNION ALL SELECT rule, fact_id, b_fact, detail FROM stock_outpaces_flows
-  UNION ALL SELECT rule, fact_id, b_fact, detail FROM part_above_whole
-  UNION ALL SELECT rule, fact_id, b_fact, detail FROM final_before_period_end)
-SELECT found.rule || ':' || a.fact_id || ':' || COALESCE(b.fact_id, '') AS anomaly_id, rule, a.indicator, a.fact_id, a.source_id, a.value, a.ref_date, b.fact_id AS other_fact_id, b.source_id AS other_source_id, b.indicator AS other_indicator, b.value AS other_value, b.ref_date AS other_ref_date, found.detail
-FROM found JOIN obs AS a ON a.fact_id = found.fact_id LEFT JOIN obs AS b ON b.fact_id = found.b_fact
-ORDER BY rule, a.indicator, a.ref_date, anomaly_id) ORDER BY "rule", "indicator", "ref_date", "anomaly_id" NULLS LAST;
-COMMENT ON VIEW "anomalies" IS 'Anomalies: Observations that break their indicator''s own logic, each naming the rule and the observation it contradicts. Shown, never dropped; they never fail the build (the sources disagree, not the coding).';
-COMMENT ON COLUMN "anomalies"."anomaly_id" IS 'rule:fact_id:other_fact_id.';
-COMMENT ON COLUMN "anomalies"."rule" IS 'The rule broken. Allowed values — cumulative_decrease: A running total since a fixed day is lower than an earlier count of the same indicator, series and place, beyond any stated bound. stock_outpaces_flows: A stock falls faster per day, between two consecutive observations of one series and place (over the longest span their dates allow), than the fastest pace per day ever observed of the cumulative outflow that explains it (schemas/view_rules.yaml). part_above_whole: A figure of a part (schemas/view_rules.yaml) exceeds a figure of its whole from another source, for the same place and reference date. final_before_period_end: A flow over a period, stated as its outcome (not a forecast or target), in a source that may have been published before the period ended.';
-COMMENT ON COLUMN "anomalies"."indicator" IS 'Indicator of the observation.';
-COMMENT ON COLUMN "anomalies"."fact_id" IS 'The observation that breaks the rule.';
+COMMENT ON COLUMN "series"."published_latest" IS 'Latest possible publication day of the source. ISO 8601 (YYYY-MM-DD).';
+COMMENT ON COLUMN "series"."claim_status" IS 'How firmly the source stands behind the figure. Allowed values — official: Stated on the record by a named official, ministry or government body; reported: Reported by the media or attributed to unnamed sources; unconfirmed: The source itself flags the claim as not confirmed.';
+COMMENT ON COLUMN "series"."flags" IS 'Known problems of the figure. Semicolon-separated, sorted; empty when none. Allowed values — extractor_override: The extractor misreads this figure; a person read the value from the quoted span (`override` in the coding), and the extractor_issues table records it as an extractor test case; misreported_by_publisher: The publisher misreads or mislabels the figure (a daily count given as cumulative); coded as the text says, with a note; weak_aggregator_copy: Taken from a low-tier aggregator''s copy of an agency report; check it against the original; publisher_arithmetic_error: The publisher''s own arithmetic on stated figures is wrong (a gap that is not the difference of the figures it names); contradicts_other_sources: Disagrees beyond rounding with other sources for the same indicator, series and date (a cumulative count lower than an earlier one); derived_by_publisher: The publisher computed the figure from other figures (a difference of two statements); no compiler states it; secondary_report: Reported second-hand about an earlier statement whose primary is not among the sources; conversion_by_publisher: The publisher converted the figure into another currency or unit.';
+COMMENT ON COLUMN "series"."derived" IS 'True when computed by this package from other figures.';
+CREATE VIEW "discrepancies" AS SELECT CAST(v."discrepancy_id" AS VARCHAR) AS "discrepancy_id", CAST(v."indicator" AS VARCHAR) AS "indicator", CAST(v."geography" AS VARCHAR) AS "geography", CAST(v."period_start" AS DATE) AS "period_start", CAST(v."period_end" AS DATE) AS "period_end", CAST(v."n_values" AS BIGINT) AS "n_values", CAST(v."n_observations" AS BIGINT) AS "n_observations", CAST(v."n_sources" AS BIGINT) AS "n_sources", CAST(v."min_value" AS DOUBLE) AS "min_value", CAST(v."max_value" AS DOUBLE) AS "max_value", CAST(v."spread_pct" AS DOUBLE) AS "spread_pct", CAST(v."series" AS VARCHAR) AS "series", CAST(v."observations" AS VARCHAR) AS "observations" FROM (
+-- discrepancies: observations of one indicator for the same place and period that disagree. Every value
+-- is listed with its series and source; the spread is shown, never averaged away. Only groups from two
+-- or more sources: one source's several values for a period are a breakdown, not a disagreement.
+WITH obs AS (
+  SELECT f.*, coalesce(f.geography, '') AS place
+  FROM facts AS f
+  WHERE f.value IS NOT NULL AND (f.period_start IS NOT NULL OR f.period_end IS NOT NULL)
+)
+SELECT
+  indicator || '|' || place || '|' || coalesce(CAST(period_start AS VARCHAR), '') || '|'
+    || coalesce(CAST(period_end AS VARCHAR), '') AS discrepancy_id,
+  indicator,
+  nullif(place, '') AS geography,
+  period_start,
+  period_end,
+  count(DISTINCT value) AS n_values,
+  count(*) AS n_observations,
+  count(DISTINCT source_id) AS n_sources,
+  min(value) AS min_value,
+  max(value) AS max_value,
+  CASE WHEN min(value) > 0 THEN round((max(value) - min(value)) / min(value) * 100, 2) END AS spread_pct,
+  string_agg(DISTINCT series, ';' ORDER BY series) AS series,
+  string_agg(fact_id || ' = ' || CAST(value AS VARCHAR) || ' (' || series || ', ' || source_id || ')', '; '
+             ORDER BY value, fact_id) AS observations
+FROM obs
+GROUP BY indicator, place, period_start, period_end
+HAVING count(DISTINCT value) > 1 AND count(DISTINCT source_id) > 1
+) AS v;
+COMMENT ON VIEW "discrepancies" IS 'Discrepancies: Groups of observations of one indicator for the same place and period whose values differ, with every value, its series and its source (a DuckDB view of facts: schemas/views/discrepancies.sql). Nothing is averaged: the spread is shown.';
+COMMENT ON COLUMN "discrepancies"."discrepancy_id" IS 'indicator|geography|period_start|period_end of the group.';
+COMMENT ON COLUMN "discrepancies"."indicator" IS 'What is measured (indicators.indicator_id).';
+COMMENT ON COLUMN "discrepancies"."geography" IS 'ISO 3166 codes of the places; the same for every observation of the group. Semicolon-separated, sorted; empty when none.';
+COMMENT ON COLUMN "discrepancies"."period_start" IS 'First day of the shared period. ISO 8601 (YYYY-MM-DD).';
+COMMENT ON COLUMN "discrepancies"."period_end" IS 'Last day (or as-of day) of the shared period. ISO 8601 (YYYY-MM-DD).';
+COMMENT ON COLUMN "discrepancies"."n_values" IS 'Number of different values.';
+COMMENT ON COLUMN "discrepancies"."n_observations" IS 'Number of observations (facts) in the group.';
+COMMENT ON COLUMN "discrepancies"."n_sources" IS 'Number of sources in the group (two or more).';
+COMMENT ON COLUMN "discrepancies"."min_value" IS 'Lowest value.';
+COMMENT ON COLUMN "discrepancies"."max_value" IS 'Highest value.';
+COMMENT ON COLUMN "discrepancies"."spread_pct" IS '(max - min) / min in percent; empty when min is 0 or negative.';
+COMMENT ON COLUMN "discrepancies"."series" IS 'The statistical series of the observations, semicolon-separated: different compilations differ by design.';
+COMMENT ON COLUMN "discrepancies"."observations" IS 'Every observation: fact_id = value (series, source_id), by value.';
+CREATE VIEW "anomalies" AS SELECT CAST(v."anomaly_id" AS VARCHAR) AS "anomaly_id", CAST(v."rule" AS VARCHAR) AS "rule", CAST(v."indicator" AS VARCHAR) AS "indicator", CAST(v."fact_id" AS VARCHAR) AS "fact_id", CAST(v."source_id" AS VARCHAR) AS "source_id", CAST(v."value" AS DOUBLE) AS "value", CAST(v."period_end" AS DATE) AS "period_end", CAST(v."other_fact_id" AS VARCHAR) AS "other_fact_id", CAST(v."other_source_id" AS VARCHAR) AS "other_source_id", CAST(v."other_value" AS DOUBLE) AS "other_value", CAST(v."other_period_end" AS DATE) AS "other_period_end", CAST(v."explanation" AS VARCHAR) AS "explanation" FROM (
+-- anomalies: observations that break their indicator's own logic, each naming the rule and the other
+-- observation it contradicts. Shown, never dropped; they do not fail the build (the sources disagree,
+-- not the coding).
+WITH obs AS (
+  SELECT f.*, i.measure_type, coalesce(f.geography, '') AS place, src.published_earliest
+  FROM facts AS f
+  JOIN indicators AS i ON i.indicator_id = f.indicator
+  JOIN sources AS src ON src.source_id = f.source_id
+  WHERE f.value IS NOT NULL
+),
+-- 1. A running total cannot fall: a cumulative count lower than an earlier count of the same series.
+cumulative AS (
+  SELECT 'cumulative_decrease' AS rule, later.fact_id, later.source_id, later.indicator, later.value,
+         later.period_end, earlier.fact_id AS other_fact_id, earlier.source_id AS other_source_id,
+         earlier.value AS other_value, earlier.period_end AS other_period_end,
+         row_number() OVER (PARTITION BY later.fact_id ORDER BY earlier.value DESC, earlier.fact_id) AS pick
+  FROM obs AS later
+  JOIN obs AS earlier
+    ON earlier.indicator = later.indicator AND earlier.series = later.series AND earlier.place = later.place
+   AND earlier.period_end < later.period_end AND earlier.value > later.value
+  WHERE later.measure_type = 'cumulative' AND later.period_end IS NOT NULL
+),
+-- 2. A stock that moves faster than flows can explain: more than 5 % of its level between two
+--    observations of the same series less than 31 days apart.
+stock AS (
+  SELECT 'stock_jump' AS rule, b.fact_id, b.source_id, b.indicator, b.value, b.period_end,
+         a.fact_id AS other_fact_id, a.source_id AS other_source_id, a.value AS other_value,
+         a.period_end AS other_period_end,
+         row_number() OVER (PARTITION BY b.fact_id ORDER BY abs(b.value - a.value) DESC, a.fact_id) AS pick
+  FROM obs AS b
+  JOIN obs AS a
+    ON a.indicator = b.indicator AND a.series = b.series AND a.place = b.place
+   AND a.period_end < b.period_end AND b.period_end - a.period_end < 31
+   AND abs(b.value - a.value) > 0.05 * a.value
+  WHERE b.measure_type = 'stock' AND b.period_end IS NOT NULL AND a.period_end IS NOT NULL
+),
+-- 3. A part above its whole across sources: a province's figure above the country's for the same
+--    indicator and as-of day.
+part AS (
+  SELECT 'part_above_whole' AS rule, p.fact_id, p.source_id, p.indicator, p.value, p.period_end,
+         w.fact_id AS other_fact_id, w.source_id AS other_source_id, w.value AS other_value,
+         w.period_end AS other_period_end,
+         row_number() OVER (PARTITION BY p.fact_id ORDER BY w.value, w.fact_id) AS pick
+  FROM obs AS p
+  JOIN obs AS w
+    ON w.indicator = p.indicator AND p.place LIKE w.place || '-%' AND w.place <> ''
+   AND w.period_end = p.period_end AND p.value > w.value
+),
+-- 4. A figure whose period may not have ended when it was published, stated as done (not a target,
+--    forecast or cost estimate): its period ends after the earliest possible publication day.
+early AS (
+  SELECT 'published_before_period_end' AS rule, fact_id, source_id, indicator, value, period_end,
+         NULL AS other_fact_id, NULL AS other_source_id, NULL AS other_value, NULL AS other_period_end, 1 AS pick
+  FROM obs
+  WHERE measure_type NOT IN ('target', 'forecast', 'cost_estimate')
+    AND period_end IS NOT NULL AND published_earliest IS NOT NULL AND period_end > published_earliest
+    AND period_precision NOT IN ('range', 'unknown')
+),
+-- one rule at a time: DuckDB versions print a chain of UNION ALL with different parentheses
+found_1 AS (SELECT * FROM cumulative UNION ALL SELECT * FROM stock),
+found_2 AS (SELECT * FROM found_1 UNION ALL SELECT * FROM part),
+found AS (SELECT * FROM found_2 UNION ALL SELECT * FROM early)
+SELECT rule || ':' || fact_id AS anomaly_id, rule, indicator, fact_id, source_id, value, period_end,
+       other_fact_id, other_source_id, other_value, other_period_end,
+       CASE rule
+         WHEN 'cumulative_decrease' THEN 'a running total below an earlier count of the same series (' ||
+              CAST(other_value AS VARCHAR) || ' by ' || CAST(other_period_end AS VARCHAR) || ')'
+         WHEN 'stock_jump' THEN 'the stock moves by more than 5 % in under a month against ' || other_fact_id
+         WHEN 'part_above_whole' THEN 'a part of the country above the whole country''s figure for the same day'
+         ELSE 'the period ends after the earliest possible publication day, but the figure is stated as done'
+       END AS explanation
+FROM found
+WHERE pick = 1
+) AS v;
+COMMENT ON VIEW "anomalies" IS 'Anomalies: Observations that break their indicator''s own logic, each with the rule and the observation it contradicts (a DuckDB view of facts: schemas/views/anomalies.sql). Shown, never dropped; they do not fail the build, because the sources disagree, not the coding.';
+COMMENT ON COLUMN "anomalies"."anomaly_id" IS 'rule:fact_id.';
+COMMENT ON COLUMN "anomalies"."rule" IS 'The rule broken: cumulative_decrease (a running total below an earlier count of the same series); stock_jump (a stock moving by more than 5 % in under 31 days within one series); part_above_whole (a province above the country for the same indicator and day); published_before_period_end (stated as done, but the period ends after the earliest possible publication day).';
+COMMENT ON COLUMN "anomalies"."indicator" IS 'What is measured (indicators.indicator_id).';
+COMMENT ON COLUMN "anomalies"."fact_id" IS 'The observation that breaks the rule (facts.fact_id).';
 COMMENT ON COLUMN "anomalies"."source_id" IS 'Its source.';
 COMMENT ON COLUMN "anomalies"."value" IS 'Its value.';
-COMMENT ON COLUMN "anomalies"."ref_date" IS 'Its reference date (series.ref_date). ISO 8601 (YYYY-MM-DD).';
-COMMENT ON COLUMN "anomalies"."other_fact_id" IS 'The observation it contradicts (the earlier count, the whole, the previous stock, the fastest pace''s end); empty for final_before_period_end.';
-COMMENT ON COLUMN "anomalies"."other_source_id" IS 'Source of the other observation.';
-COMMENT ON COLUMN "anomalies"."other_indicator" IS 'Indicator of the other observation.';
-COMMENT ON COLUMN "anomalies"."other_value" IS 'Value of the other observation.';
-COMMENT ON COLUMN "anomalies"."other_ref_date" IS 'Reference date of the other observation. ISO 8601 (YYYY-MM-DD).';
-COMMENT ON COLUMN "anomalies"."detail" IS 'The comparison in words and numbers.';
-CREATE VIEW "contested_events" AS SELECT CAST("subject" AS VARCHAR) AS "subject", CAST("event_id" AS VARCHAR) AS "event_id", CAST("source_id" AS VARCHAR) AS "source_id", CAST("publisher" AS VARCHAR) AS "publisher", CAST("published_earliest" AS DATE) AS "published_earliest", CAST("date_start" AS DATE) AS "date_start", CAST("date_end" AS DATE) AS "date_end", CAST("date_precision" AS VARCHAR) AS "date_precision", CAST("status" AS VARCHAR) AS "status", CAST("claim_status" AS VARCHAR) AS "claim_status", CAST("title" AS VARCHAR) AS "title", CAST("quote" AS VARCHAR) AS "quote", CAST("n_sources" AS BIGINT) AS "n_sources" FROM (WITH subjects AS (
-  SELECT subject, count(DISTINCT source_id) AS n_sources FROM events WHERE subject IS NOT NULL GROUP BY subject
-  HAVING count(DISTINCT source_id) > 1 AND (count(DISTINCT status) > 1 OR count(DISTINCT claim_status) > 1))
-SELECT e.subject, e.event_id, e.source_id, s.publisher, s.published_earliest, e.date_start, e.date_end, e.date_precision,
-       e.status, e.claim_status, e.title, e.quote, subjects.n_sources
-FROM events AS e JOIN subjects USING (subject) JOIN sources AS s ON s.source_id = e.source_id) ORDER BY "subject", "published_earliest", TRY_CAST(split_part("source_id", '_', 1) AS BIGINT) NULLS LAST, "source_id", "event_id" NULLS LAST;
-COMMENT ON VIEW "contested_events" IS 'Contested events: Claims about one subject (events sharing a subject) that differ: every event of a subject with claims from at least two sources that differ in status or claim status, side by side with its source, date and claim status; not one merged truth.';
+COMMENT ON COLUMN "anomalies"."period_end" IS 'Its as-of day or period end. ISO 8601 (YYYY-MM-DD).';
+COMMENT ON COLUMN "anomalies"."other_fact_id" IS 'The observation it contradicts; empty for a rule about one observation.';
+COMMENT ON COLUMN "anomalies"."other_source_id" IS 'That observation''s source.';
+COMMENT ON COLUMN "anomalies"."other_value" IS 'That observation''s value.';
+COMMENT ON COLUMN "anomalies"."other_period_end" IS 'That observation''s as-of day or period end. ISO 8601 (YYYY-MM-DD).';
+COMMENT ON COLUMN "anomalies"."explanation" IS 'The rule in words, with the contradicted figure.';
+CREATE VIEW "contested_events" AS SELECT CAST(v."subject" AS VARCHAR) AS "subject", CAST(v."event_id" AS VARCHAR) AS "event_id", CAST(v."source_id" AS VARCHAR) AS "source_id", CAST(v."publisher" AS VARCHAR) AS "publisher", CAST(v."published_earliest" AS DATE) AS "published_earliest", CAST(v."date_start" AS DATE) AS "date_start", CAST(v."date_end" AS DATE) AS "date_end", CAST(v."date_precision" AS VARCHAR) AS "date_precision", CAST(v."status" AS VARCHAR) AS "status", CAST(v."claim_status" AS VARCHAR) AS "claim_status", CAST(v."title" AS VARCHAR) AS "title", CAST(v."quote" AS VARCHAR) AS "quote", CAST(v."n_sources" AS BIGINT) AS "n_sources" FROM (
+-- contested_events: events that report the same thing (the same `subject`, given by the coder) differently.
+-- A subject is contested when its events come from at least two sources and differ in status or claim
+-- status; every event of it is listed, side by side, never merged into one truth.
+WITH subjects AS (
+  SELECT subject, count(DISTINCT source_id) AS n_sources
+  FROM events WHERE subject IS NOT NULL
+  GROUP BY subject
+  HAVING count(DISTINCT source_id) > 1 AND (count(DISTINCT status) > 1 OR count(DISTINCT claim_status) > 1)
+)
+SELECT e.subject, e.event_id, e.source_id, s.publisher, s.published_earliest, e.date_start, e.date_end,
+       e.date_precision, e.status, e.claim_status, e.title, e.quote, subjects.n_sources
+FROM events AS e JOIN subjects USING (subject) JOIN sources AS s ON s.source_id = e.source_id
+) AS v;
+COMMENT ON VIEW "contested_events" IS 'Contested events: Claims about one subject (events sharing a subject) that differ: every event of a subject with claims from at least two sources that differ in status or claim status, side by side with its source, date and claim status; not one merged truth (a DuckDB view of events: schemas/views/contested_events.sql).';
 COMMENT ON COLUMN "contested_events"."subject" IS 'What the claims are about (events.subject).';
 COMMENT ON COLUMN "contested_events"."event_id" IS 'The event: one source''s claim about the subject.';
 COMMENT ON COLUMN "contested_events"."source_id" IS 'Its source.';

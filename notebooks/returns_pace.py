@@ -42,26 +42,34 @@ con = duckdb.connect(str(database), read_only=True)
 
 # %%
 points = con.execute("""
-    SELECT ref_date, value, approx, series, period_precision, fact_id
-    FROM series WHERE indicator = 'returns_since_2024_12_08' AND ref_date IS NOT NULL
-    ORDER BY ref_date, fact_id
+    SELECT reference_date, value, approx, series, period_precision, fact_id
+    FROM series WHERE indicator = 'returns_since_2024_12_08' AND reference_date IS NOT NULL
+    ORDER BY reference_date, fact_id
 """).fetchall()
 print(f"{len(points)} statements of the running total")
 for ref_date, value, approx, series, precision, fact_id in points:
     print(f"  {ref_date}  {'≈' if approx else ' '}{value:>10,.0f}  {series:<14} ({precision})")
-excluded = con.execute("SELECT fact_id, detail FROM anomalies WHERE indicator = 'returns_since_2024_12_08'").fetchall()
+excluded = con.execute("SELECT fact_id, explanation FROM anomalies WHERE indicator = 'returns_since_2024_12_08'").fetchall()
 for fact_id, detail in excluded:
-    print(f"left out: {detail}")
+    print(f"anomaly: {fact_id}: {detail}")
 
 # %% [markdown]
 # ## The pace between consecutive DGMM statements
-# Exact DGMM counts only; one statement per day. The pace is returns per 30.4375 days (a mean month).
+# DGMM counts only, as `queries/08_returns_pace.sql` computes it: returns per 30.44 days (a mean month).
+# A step out of a count that the anomalies name is shown but left out of the summary below.
 
 # %%
 sql = (REPO_ROOT / "queries" / "08_returns_pace.sql").read_text(encoding="utf-8")
-steps = con.execute(sql).fetchall()
-for from_date, to_date, days, returns, per_month, *_ in steps:
-    print(f"{from_date} → {to_date}: {returns:>8,.0f} returns in {days:>3} days = {per_month:>7,.0f} a month")
+anomalous = {fact_id for fact_id, _ in excluded}
+steps = []
+for from_date, to_date, _prev, _value, returns, days, per_month, _precision, prev_fact, fact in con.execute(sql).fetchall():
+    if per_month is None:
+        continue  # two statements for the same day
+    note = ("  (anomalous count: left out)" if {prev_fact, fact} & anomalous
+            else "  (a fall: one of the two counts is approximate or undated; left out)" if returns < 0 else "")
+    print(f"{from_date} → {to_date}: {returns:>8,.0f} returns in {days:>3} days = {per_month:>7,.0f} a month{note}")
+    if not note:
+        steps.append((from_date, to_date, days, returns, per_month))
 
 # %% [markdown]
 # ## What this cannot say
@@ -70,7 +78,8 @@ for from_date, to_date, days, returns, per_month, *_ in steps:
 # - Statements dated only by bounds sit at their latest possible day, which shortens or lengthens
 #   their spans, so the pace of a span next to such a statement is approximate.
 # - A running total that falls (see `anomalies`) means one of the two statements counts something
-#   else or is misreported; it is left out rather than read as negative returns.
+#   else or is misreported; it is left out rather than read as negative returns. So is a fall next to an
+#   approximate or undated count ("≈25,000" right after the fall of the government).
 
 # %%
 if steps:

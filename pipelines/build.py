@@ -30,7 +30,19 @@ def build_tables_checked(layout: Layout):
     problems = [p for c in coded for p in c.problems] + duplicate_id_problems(coded)
     if problems:
         raise TsrError(problems)
-    return validate_tables(build_tables(sources, actors, coded)), format_coverage(coverage_rows(sources, coded)), coding
+    tables = validate_tables(build_tables(sources, actors, coded))
+    return with_views(tables), format_coverage(coverage_rows(sources, coded)), coding
+
+
+def with_views(tables: dict) -> dict:
+    """The validated tables plus the economists' views computed from them, checked by their schemas."""
+    from pipelines.publish.validate import check_schemas
+    from pipelines.publish.views import view_frames
+
+    views, problems = check_schemas(view_frames(tables))
+    if problems:
+        raise TsrError(problems)
+    return tables | views
 
 
 def build_package(layout: Layout, *, force: bool = False) -> str:
@@ -58,8 +70,7 @@ def build_package(layout: Layout, *, force: bool = False) -> str:
 def _build_and_publish(layout: Layout, started: float) -> str:
     from pipelines.publish import files as publish
     from pipelines.publish import package_check
-    from pipelines.publish.database import LOAD_SCRIPT, export_parquet, load_script, read_views, write_database
-    from pipelines.publish.validate import validate_views
+    from pipelines.publish.database import LOAD_SCRIPT, export_parquet, load_script, write_database
     from pipelines.yamlfile import read_yaml, strip_lines
 
     root = layout.root
@@ -71,13 +82,11 @@ def _build_and_publish(layout: Layout, started: float) -> str:
         publish.write_csvs(tables, staging)
         database = staging / "data" / "turkey_syria.duckdb"
         write_database(tables, database)
-        views = validate_views(read_views(database))
-        publish.write_csvs(views, staging)
         export_parquet(database, staging / "data" / "parquet")
         (staging / LOAD_SCRIPT).write_text(load_script(), encoding="utf-8", newline="")
         meta = strip_lines(read_yaml(Path(publish.__file__).with_name("package.meta.yaml"), "pipelines/publish/package.meta.yaml"))
-        data_resources = [publish.table_resource(name, staging) for name in [*tables, *views]]
-        data_resources += [publish.parquet_resource(name) for name in [*tables, *views]]
+        data_resources = [publish.table_resource(name, staging) for name in tables]
+        data_resources += [publish.parquet_resource(name) for name in tables]
         data_resources += publish.with_file_stats([publish.load_script_resource()], staging)
         # The data files are final: validate them in a second process while this one draws.
         data_descriptor = staging / "datapackage.data.json"
@@ -88,12 +97,12 @@ def _build_and_publish(layout: Layout, started: float) -> str:
         from pipelines.query.examples import run_examples
         from pipelines.site.render import render_site
 
-        chart_resources = publish.with_file_stats(draw_charts(tables | views, staging / "data" / "charts"), staging)
+        chart_resources = publish.with_file_stats(draw_charts(tables, staging / "data" / "charts"), staging)
         chart_problems = package_check.check_resources([r for r in chart_resources if r.get("type") == "table"], staging)
         descriptor = publish.package_descriptor(meta, tables["sources"], data_resources + chart_resources)
         publish.write_descriptor(descriptor, staging / "datapackage.json")
         query_results = run_examples(layout.queries_dir, database)
-        render_site(tables, descriptor, chart_resources, query_results, staging / "site", views)
+        render_site(tables, descriptor, chart_resources, query_results, staging / "site")
         problems = chart_problems + package_check.finish(checker)
         if problems:
             raise TsrError(problems)

@@ -1,5 +1,6 @@
--- title: Figures that contradict their own series
--- question: Which published figures break their indicator's logic (a running count that falls, a stock falling faster than returns, a part above its whole, a year's outcome stated before it ended), and what do they contradict?
-SELECT rule, indicator, fact_id, value, ref_date, other_fact_id, other_value, other_ref_date, detail
-FROM anomalies
-ORDER BY rule, indicator, ref_date, anomaly_id;
+-- title: Anomalies: figures that break their indicator's own logic
+-- question: Which published figures contradict an earlier figure of the same series (a running total that falls, a stock that jumps, a part above its whole), and which figure do they contradict?
+SELECT a.rule, a.indicator, a.value, a.period_end, a.other_value, a.other_period_end, a.explanation,
+       a.fact_id, a.source_id, a.other_fact_id, a.other_source_id
+FROM anomalies AS a
+ORDER BY a.rule, a.indicator, a.period_end;

@@ -63,6 +63,7 @@ def inputs_root(tmp_path) -> Path:
     return copy_inputs(tmp_path / "pkg")
 
 
-# Tables that are empty while no coded figure needs them (extractor_issues holds only overrides of
-# extractor misreadings). Tests that compare every table's rows require rows in all the others.
-MAY_BE_EMPTY = {"extractor_issues", "discrepancies", "anomalies", "contested_events"}  # views that list problems may find none
+# Tables that may be empty in a correct package: extractor_issues holds only overrides of extractor
+# misreadings, discrepancies only disagreements between sources. Tests that compare every table's rows
+# require rows in all the others.
+MAY_BE_EMPTY = {"extractor_issues", "discrepancies", "contested_events"}

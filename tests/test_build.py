@@ -13,9 +13,7 @@ import pytest
 from pipelines.build import build_package
 from pipelines.paths import Layout
 from pipelines.publish.files import csv_cell_text
-from pipelines.publish.files import MODELS
 from schemas import TABLES
-from schemas.views import VIEWS
 from schemas.table_schema import columns
 
 HATAY = "returns_permanent_via_hatay_since_2024_12_08"
@@ -125,12 +123,12 @@ def test_sources_are_vendored_unchanged(built_root):
 
 def test_csv_and_parquet_hold_the_same_rows(built_root):
     con = duckdb.connect()
-    for table in MODELS:  # tables and views
+    for table in TABLES:
         csv_frame = pd.read_csv(built_root / "data" / f"{table}.csv", dtype=str, keep_default_na=False).map(csv_cell_text)
         parquet = con.sql(f"SELECT * FROM read_parquet('{built_root / 'data' / 'parquet' / f'{table}.parquet'}')").df()
         assert list(parquet.columns) == list(csv_frame.columns)
         assert len(parquet) == len(csv_frame), table
-        for col in columns(MODELS[table]):
+        for col in columns(TABLES[table]):
             as_text = parquet[col.name].map(lambda v: "" if v is None or (not isinstance(v, str) and pd.isna(v)) else (
                 ("true" if v else "false") if isinstance(v, bool) else format(float(v), ".12g") if col.type == "number"
                 else str(v)[:10] if col.type == "date" else str(v)))
@@ -141,9 +139,9 @@ def test_duckdb_has_every_table_with_comments(built_root):
     con = duckdb.connect(str(built_root / "data" / "turkey_syria.duckdb"), read_only=True)
     tables = dict(con.execute("SELECT table_name, comment FROM duckdb_tables() WHERE schema_name = 'main'").fetchall())
     views = dict(con.execute("SELECT view_name, comment FROM duckdb_views() WHERE NOT internal").fetchall())
-    assert set(views) == {"returns", "trade_measures", "reconstruction"} | set(VIEWS)
-    assert set(tables) | set(views) == set(TABLES) | set(VIEWS)
-    assert all({**tables, **views}[t] for t in [*TABLES, *VIEWS])
+    assert set(views) == {"returns", "trade_measures", "reconstruction", "series", "discrepancies", "anomalies"}
+    assert set(tables) | set(views) == set(TABLES)
+    assert all({**tables, **views}[t] for t in TABLES)
     uncommented = con.execute("SELECT table_name, column_name FROM duckdb_columns() "
                               "WHERE NOT internal AND schema_name = 'main' AND (comment IS NULL OR comment = '')").fetchall()
     assert uncommented == []

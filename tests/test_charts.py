@@ -161,9 +161,11 @@ def _empty(table: str) -> pd.DataFrame:
 
 
 def validated(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    from pipelines.publish.views import derived_names, view_frames
     from schemas import TABLES
 
-    return {name: TABLES[name].validate(tables[name]) for name in TABLES}
+    base = {name: TABLES[name].validate(tables[name]) for name in TABLES if name not in derived_names()}
+    return base | {name: TABLES[name].validate(frame) for name, frame in view_frames(base).items()}
 
 
 # -- tests -----------------------------------------------------------------------------------------
@@ -288,7 +290,7 @@ def test_built_package_charts(built_root):
                                          "returns_since_2024_12_08_over_time",
                                          "syrians_under_temporary_protection_over_time")} <= stems
     over_time = _csv(built_root / "data/charts", "returns_since_2024_12_08_over_time.csv").set_index("fact_id")
-    assert (over_time.loc["returns_since_2024_12_08_yerlikaya_2025_05_29", ["ref_date", "value", "series"]].tolist()
+    assert (over_time.loc["returns_since_2024_12_08_yerlikaya_2025_05_29", ["reference_date", "value", "series"]].tolist()
             == ["2025-05-29", "250064", "dgmm"])
     returns = _csv(built_root / "data/charts", "returns_since_2024_12_08.csv")
     hatay = returns[returns["fact_id"] == "returns_permanent_via_hatay_since_2024_12_08"].iloc[0]

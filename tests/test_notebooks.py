@@ -56,5 +56,6 @@ def test_returns_pace(built_root):
     # the DGMM counts of 29 May and 29 August 2025 are both in, exact
     assert "2025-05-29      250,064  dgmm" in out and "2025-08-29      450,169  dgmm" in out
     # the count lower than an earlier one is named and left out of the pace
-    assert "left out: returns_since_2024_12_08_sozcu_557702 (557,702, as of 2026-01-03) is lower than" in out
+    assert "anomaly: returns_since_2024_12_08_sozcu_557702: a running total below an earlier count" in out
+    assert "2025-12-08 → 2026-01-03:  -20,298 returns in  26 days" in out and "(anomalous count: left out)" in out
     assert "a month" in out and "over all" in out

@@ -89,7 +89,8 @@ def test_headline_figures_keep_their_approximation(tmp_path):
     assert "27,941" in page and "(exact)" in page
     # Derived values are not headline figures, and never shown sharper than their inputs.
     assert "12,059" not in page.split('id="charts"')[0]
-    assert page.index("about 40,000") < page.index("customs gates")  # returns first
+    headline = page[page.index('id="headline-figures"'):]
+    assert headline.index("about 40,000") < headline.index("customs gates")  # returns first
     # A bound keeps its own word: "nearly 40,000" is at most 40,000, not "about" it.
     assert value_phrase({"value": 40000.0, "approx": True, "qualifier": "nearly"}) == ("nearly 40,000", "nearly")
     assert value_phrase({"value": 273000.0, "approx": True, "qualifier": "more than"}) == ("more than 273,000", "more than")

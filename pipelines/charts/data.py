@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipelines.publish.files import typed_csv_text
-from pipelines.publish.files import MODELS
+from schemas import TABLES
 from schemas.table_schema import columns
 
 
@@ -29,7 +29,7 @@ def _dtype_type(series: pd.Series) -> str:
 
 def data_fields(frame: pd.DataFrame, chart: str, own: dict, table: str | None) -> list[dict]:
     """Table Schema fields for the frame's columns; a column described nowhere is an error naming it."""
-    described = {c.name: c for c in columns(MODELS[table])} if table else {}
+    described = {c.name: c for c in columns(TABLES[table])} if table else {}
     fields = []
     for name in frame.columns:
         spec = own.get(name)

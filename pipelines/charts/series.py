@@ -21,7 +21,7 @@ from pipelines.charts.common import Frame, colour, meta, one_line, parse_date, s
 PALETTE = ("blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue", "black", "yellow")
 # Beyond this many documents the source line counts them and points to the chart's data, which lists them.
 MAX_LISTED_SOURCES = 4
-DATA_COLUMNS = ["fact_id", "indicator", "series", "ref_date", "period_start", "period_end", "period_precision", "value",
+DATA_COLUMNS = ["fact_id", "indicator", "series", "reference_date", "period_start", "period_end", "period_precision", "value",
                 "approx", "qualifier", "lower", "upper", "claim_status", "flags", "source_id", "publisher"]
 
 
@@ -53,13 +53,13 @@ def _thousands(x, _pos) -> str:
 def _over_time(tables, out_dir: Path, name: str, indicator: str, *, connect: bool) -> list[dict]:
     cfg = meta()["charts"][name]
     rows = tables["series"]
-    rows = _national(rows[(rows["indicator"] == indicator) & rows["ref_date"].notna()])
+    rows = _national(rows[(rows["indicator"] == indicator) & rows["reference_date"].notna()])
     plotted = rows.loc[:, DATA_COLUMNS].reset_index(drop=True)
     if plotted.empty:
         return []  # nothing to draw yet: the chart appears with the first figure
     labels = _series_labels(tables)
     colours = _series_colours(plotted["series"].unique())
-    first, last = parse_date(plotted["ref_date"].min()), parse_date(plotted["ref_date"].max())
+    first, last = parse_date(plotted["reference_date"].min()), parse_date(plotted["reference_date"].max())
     notes = [cfg["notes"]["markers"], cfg["notes"]["dates"]]
     title = cfg["title"]
     frame = Frame(title, cfg["subtitle"].format(first=f"{first:%b %Y}", last=f"{last:%b %Y}", n=len(plotted)), notes,
@@ -67,7 +67,7 @@ def _over_time(tables, out_dir: Path, name: str, indicator: str, *, connect: boo
     ax = frame.ax
     for series_id, group in plotted.groupby("series", sort=True):
         c = colours[series_id]
-        x = [mdates.date2num(parse_date(d)) for d in group["ref_date"]]
+        x = [mdates.date2num(parse_date(d)) for d in group["reference_date"]]
         if connect and len(group) > 1:
             ax.plot(x, group["value"], color=c, lw=1.0, alpha=0.6, zorder=2)
         for xi, row in zip(x, group.itertuples(index=False)):
@@ -91,10 +91,10 @@ def _over_time(tables, out_dir: Path, name: str, indicator: str, *, connect: boo
                 Line2D([], [], marker="s", ls="none", markerfacecolor="white", markeredgecolor=colour("grey"), label=cfg["legend"]["reported"])]
     ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, fontsize=6.5, frameon=False,
               handlelength=1.2, columnspacing=1.0, borderaxespad=0.2)
-    latest = plotted.sort_values(["ref_date", "fact_id"]).iloc[-1]
+    latest = plotted.sort_values(["reference_date", "fact_id"]).iloc[-1]
     alt = one_line(cfg["alt"].format(n=len(plotted), first=f"{first:%d %B %Y}", last=f"{last:%d %B %Y}",
                                      series=", ".join(labels.get(s, s) for s in sorted(colours)),
-                                     latest=f"{latest['value']:,.0f}", latest_date=latest["ref_date"],
+                                     latest=f"{latest['value']:,.0f}", latest_date=latest["reference_date"],
                                      latest_series=labels.get(latest["series"], latest["series"]),
                                      low=f"{plotted['value'].min():,.0f}", high=f"{plotted['value'].max():,.0f}"))
     return save(frame.fig, out_dir, cfg["file"], title, alt, data=plotted, chart=name, table="series")

@@ -8,7 +8,6 @@ import duckdb
 import pandas as pd
 
 from schemas import TABLES
-from schemas.views import VIEWS
 from schemas.table_schema import columns, description, order_by_sql, table_meta, title
 
 # DuckDB 1.x clients (the duckdb CLI 1.5, DBeaver's driver) cannot read the default 2.x storage format.
@@ -67,59 +66,33 @@ def database_statements(rows: Callable[[str], str]) -> list[str]:
     its rows and its comments. `rows(name)` is the SQL relation holding a table's published rows: a
     registered data frame in the build, the table's Parquet file in the load script, so the two
     cannot describe different databases."""
+    from pipelines.publish.views import view_sql
+
     statements = ["CREATE SCHEMA topic"]
     for name, model in TABLES.items():
-        is_view = "view" in table_meta(model)
-        if is_view:
+        derived = "derived_view" in table_meta(model)
+        is_view = derived or "view" in table_meta(model)
+        if derived:  # an economists' view: live SQL over the tables created before it
+            statements.append(f'CREATE VIEW "{name}" AS {view_sql(name)}')
+        elif is_view:
             statements += _topic_view_sql(name, rows(name))
         else:
             statements += [create_table_sql(name), _insert_sql(_quoted(name), model, rows(name))]
         kind = "VIEW" if is_view else "TABLE"
         statements.append(f'COMMENT ON {kind} "{name}" IS {_literal(title(model) + ": " + description(model))}')
         statements += [f'COMMENT ON COLUMN "{name}"."{col.name}" IS {_literal(_column_comment(col))}' for col in columns(model)]
-    return statements + view_statements()
-
-
-def view_statements() -> list[str]:
-    """The economists' views (schemas/views.py, pipelines/views/sql.py), typed and ordered as their models say."""
-    from pipelines.views.sql import view_sql
-
-    statements = []
-    for name, select in view_sql().items():
-        model = VIEWS[name]
-        casts = ", ".join(f'CAST("{c.name}" AS {c.duckdb_type}) AS "{c.name}"' for c in columns(model))
-        statements.append(f'CREATE VIEW "{name}" AS SELECT {casts} FROM ({select.strip()}) '
-                          f'ORDER BY {order_by_sql(model)} NULLS LAST')
-        statements.append(f'COMMENT ON VIEW "{name}" IS {_literal(title(model) + ": " + description(model))}')
-        statements += [f'COMMENT ON COLUMN "{name}"."{col.name}" IS {_literal(_column_comment(col))}' for col in columns(model)]
     return statements
-
-
-def read_views(database: Path) -> dict[str, pd.DataFrame]:
-    """Each view's rows as published (dates as ISO text), in its order."""
-    con = duckdb.connect(str(database), read_only=True, config={"threads": 1})
-    try:
-        frames = {}
-        for name, model in VIEWS.items():
-            frame = con.sql(f'SELECT * FROM "{name}"').df()
-            for col in columns(model):
-                if col.type == "date":
-                    frame[col.name] = frame[col.name].map(lambda v: None if pd.isna(v) else pd.Timestamp(v).strftime("%Y-%m-%d"))
-            frames[name] = frame
-        return frames
-    finally:
-        con.close()
 
 
 def write_database(tables: dict[str, pd.DataFrame], path: Path) -> None:
     """Create `path` (which must not exist) holding every table (topic tables as views) with comments."""
     con = duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY, "threads": 1})
     try:
-        for name in TABLES:
+        for name in tables:
             con.register(f"incoming_{name}", tables[name])
         for statement in database_statements(lambda name: f'"incoming_{name}"'):
             con.execute(statement)
-        for name in TABLES:
+        for name in tables:
             con.unregister(f"incoming_{name}")
         con.execute("CHECKPOINT")
     finally:
@@ -150,10 +123,10 @@ def export_parquet(database: Path, out_dir: Path) -> list[str]:
     out_dir.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(database), read_only=True, config={"threads": 1})
     try:
-        for name, model in (TABLES | VIEWS).items():
+        for name, model in TABLES.items():
             order = order_by_sql(model)
             target = _literal(str(out_dir / f"{name}.parquet"))
             con.execute(f'COPY (SELECT * FROM "{name}" ORDER BY {order} NULLS LAST) TO {target} (FORMAT parquet, COMPRESSION zstd)')
     finally:
         con.close()
-    return list(TABLES | VIEWS)
+    return list(TABLES)

@@ -13,9 +13,6 @@ from pathlib import Path
 import pandas as pd
 
 from schemas import TABLES
-from schemas.views import VIEWS
-
-MODELS = TABLES | VIEWS  # every published table and view, each with its one model
 from schemas.table_schema import columns, description, frictionless_schema, title
 
 # What the build owns under the package root. Anything here not produced by a build is removed at swap time.
@@ -54,7 +51,7 @@ def csv_cell_text(cell: str) -> str:
 
 
 def csv_text(frame: pd.DataFrame, table: str) -> str:
-    return typed_csv_text(frame, {col.name: col.type for col in columns(MODELS[table])})
+    return typed_csv_text(frame, {col.name: col.type for col in columns(TABLES[table])})
 
 
 def typed_csv_text(frame: pd.DataFrame, types: dict[str, str]) -> str:
@@ -88,7 +85,7 @@ def write_csvs(tables: dict[str, pd.DataFrame], staging: Path) -> None:
 
 
 def table_resource(name: str, staging: Path) -> dict:
-    model = MODELS[name]
+    model = TABLES[name]
     path = staging / "data" / f"{name}.csv"
     return {
         "name": name,
@@ -107,7 +104,7 @@ def table_resource(name: str, staging: Path) -> dict:
 
 
 def parquet_resource(name: str) -> dict:
-    model = MODELS[name]
+    model = TABLES[name]
     # No hash/bytes: frictionless 5 does not compute them for Parquet and would report a false byte-count error.
     # No foreignKeys: they are declared once, on the CSV resources; the Parquet copies hold the same rows
     # (checked by the build), and repeating the keys triples validation time.

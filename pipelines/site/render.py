@@ -125,6 +125,66 @@ def figures_html(tables: dict[str, pd.DataFrame]) -> str:
     return "\n".join(cards)
 
 
+# -- the economists' views: series, discrepancies, anomalies -------------------------------------------
+
+def _source_link(sources: dict, source_id: str) -> str:
+    source = sources.get(source_id)
+    if not source:
+        return esc(source_id)
+    name = source_id if _blank(source.get("publisher")) else source["publisher"]
+    return f'<a href="#source-{esc(source_id)}" title="{esc(source["title"])}">{esc(name)}</a>'
+
+
+def series_html(tables: dict[str, pd.DataFrame]) -> str:
+    """One row per indicator: its latest observation (with source, series and claim status) and how many
+    observations and sources stand behind it; the full series is data/series.csv."""
+    series = tables["series"]
+    series = series[~series["derived"].astype(bool)]  # stated figures only; derived ones are in the series table
+    if series.empty:
+        return "<p>No observations yet.</p>"
+    sources = {r["source_id"]: r for r in tables["sources"].to_dict("records")}
+    rows = []
+    for indicator, group in series.groupby("indicator", sort=True):
+        dated = group[group["reference_date"].notna()]
+        latest = (dated if not dated.empty else group).sort_values(["reference_date", "fact_id"], na_position="first").iloc[-1].to_dict()
+        value, _how = value_phrase(latest)
+        when = "date not given" if _blank(latest["reference_date"]) else f"{_day(latest['reference_date'])} ({esc(latest['period_precision'])})"
+        rows.append(
+            f"<tr><td>{esc(latest['indicator_label'])}<br><code>{esc(indicator)}</code></td>"
+            f"<td class=\"num\">{esc(value)} {esc(latest['unit'])}</td><td>{when}</td>"
+            f"<td><code>{esc(latest['series'])}</code></td><td>{_badge(latest['claim_status'])}</td>"
+            f"<td>{_source_link(sources, latest['source_id'])}</td>"
+            f"<td class=\"num\">{len(group)}</td><td class=\"num\">{group['source_id'].nunique()}</td></tr>")
+    head = ("<tr><th>Indicator</th><th>Latest figure</th><th>Refers to</th><th>Series</th><th>Claim</th>"
+            "<th>Source</th><th>Observations</th><th>Sources</th></tr>")
+    return f'<table class="views"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def discrepancies_html(tables: dict[str, pd.DataFrame]) -> str:
+    found = tables["discrepancies"]
+    if found.empty:
+        return "<p>No two sources disagree on the same indicator, place and period.</p>"
+    rows = [f"<tr><td><code>{esc(r['indicator'])}</code></td><td>{esc(_period(r))}</td>"
+            f"<td class=\"num\">{_number(r['min_value'])} – {_number(r['max_value'])}</td>"
+            f"<td class=\"num\">{'' if _blank(r['spread_pct']) else esc(format(r['spread_pct'], 'g')) + ' %'}</td>"
+            f"<td>{esc(r['observations'])}</td></tr>" for r in found.to_dict("records")]
+    head = "<tr><th>Indicator</th><th>Period</th><th>Range</th><th>Spread</th><th>Every value (series, source)</th></tr>"
+    return f'<table class="views"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def anomalies_html(tables: dict[str, pd.DataFrame]) -> str:
+    found = tables["anomalies"]
+    if found.empty:
+        return "<p>No observation breaks its indicator's logic.</p>"
+    sources = {r["source_id"]: r for r in tables["sources"].to_dict("records")}
+    rows = [f"<tr><td><code>{esc(r['rule'])}</code></td><td><code>{esc(r['indicator'])}</code></td>"
+            f"<td class=\"num\">{_number(r['value'])} ({_day(r['period_end'])})</td>"
+            f"<td>{_source_link(sources, r['source_id'])}</td><td>{esc(r['explanation'])}</td></tr>"
+            for r in found.to_dict("records")]
+    head = "<tr><th>Rule</th><th>Indicator</th><th>Figure</th><th>Source</th><th>Why</th></tr>"
+    return f'<table class="views"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+
+
 # -- charts ---------------------------------------------------------------------------------------
 
 def charts_html(chart_resources: list[dict]) -> str:
@@ -260,59 +320,6 @@ def queries_html(query_results: list[dict], shown: int = 3) -> str:
     return "\n".join(out)
 
 
-# -- the economists' views ------------------------------------------------------------------------
-
-def _rows_table(frame: pd.DataFrame, columns: dict[str, str], caption: str, numeric: tuple[str, ...] = ()) -> str:
-    """A plain table of `frame`'s `columns` (name -> header); every cell escaped."""
-    if frame is None or frame.empty:
-        return f'<p class="muted">{esc(caption)}: none.</p>'
-    head = "".join(f"<th>{esc(h)}</th>" for h in columns.values())
-    body = []
-    for row in frame.to_dict("records"):
-        cells = []
-        for c in columns:
-            v = row[c]
-            if c in numeric and not _blank(v):
-                cells.append(f'<td class="num">{esc(_number(float(v)))}</td>')
-            else:
-                cells.append(f"<td>{esc(v)}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    return (f'<div class="table-scroll"><table class="result"><caption>{esc(caption)}: {len(frame)} row'
-            f'{"s" if len(frame) != 1 else ""}</caption><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>')
-
-
-def latest_figures(series: pd.DataFrame) -> pd.DataFrame:
-    """The latest dated figure of each indicator (latest ref_date, then the official one, then the fact id)."""
-    dated = series[series["ref_date"].notna()].copy()
-    dated["_official"] = dated["claim_status"] != "official"
-    dated = dated.sort_values(["indicator", "ref_date", "_official", "fact_id"], ascending=[True, False, True, True], kind="stable")
-    latest = dated.groupby("indicator", sort=True).head(1).copy()
-    latest["figure"] = [("≈" if a else "") + _number(v) + (f" ({q})" if not _blank(q) else "")
-                        for v, a, q in zip(latest["value"], latest["approx"], latest["qualifier"])]
-    return latest
-
-
-def views_html(views: dict[str, pd.DataFrame] | None) -> dict[str, str]:
-    views = views or {}
-    series = views.get("series")
-    latest = latest_figures(series) if series is not None else None
-    return {
-        "series_latest": _rows_table(latest, {"indicator_label": "Indicator", "figure": "Latest figure", "unit": "Unit",
-                                              "ref_date": "As of / period end", "series": "Series", "claim_status": "Claim",
-                                              "source_id": "Source", "fact_id": "Fact"}, "Latest figure per indicator"),
-        "discrepancies": _rows_table(views.get("discrepancies"), {
-            "indicator": "Indicator", "period_start": "From", "period_end": "To", "n_values": "Values",
-            "min_value": "Min", "max_value": "Max", "spread_pct": "Spread %", "observations": "Values by series and source"},
-            "Discrepancies", numeric=("min_value", "max_value")),
-        "anomalies": _rows_table(views.get("anomalies"), {"rule": "Rule", "indicator": "Indicator", "fact_id": "Figure",
-                                                          "ref_date": "Date", "other_fact_id": "Contradicts",
-                                                          "detail": "Detail"}, "Anomalies"),
-        "contested": _rows_table(views.get("contested_events"), {
-            "subject": "Subject", "published_earliest": "Published", "source_id": "Source", "title": "Claim",
-            "status": "Status", "claim_status": "Claim status", "quote": "Quote"}, "Contested events"),
-    }
-
-
 # -- sources, citation, licence -------------------------------------------------------------------
 
 def _published(row: dict) -> str:
@@ -407,7 +414,7 @@ def masthead_html(package: dict, tables: dict[str, pd.DataFrame]) -> str:
 
 
 def render_site(tables: dict[str, pd.DataFrame], package: dict, chart_resources: list[dict],
-                query_results: list[dict], out_dir: Path, views: dict[str, pd.DataFrame] | None = None) -> None:
+                query_results: list[dict], out_dir: Path) -> None:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     page = Template(TEMPLATE.read_text(encoding="utf-8")).substitute(
@@ -418,8 +425,10 @@ def render_site(tables: dict[str, pd.DataFrame], package: dict, chart_resources:
         css=CSS.read_text(encoding="utf-8").strip(),
         masthead_facts=masthead_html(package, tables),
         figures=figures_html(tables),
+        series=series_html(tables),
+        discrepancies=discrepancies_html(tables),
+        anomalies=anomalies_html(tables),
         charts=charts_html(chart_resources),
-        **views_html(views),
         table_count=str(sum(1 for r in package.get("resources", []) if _is_table(r, tables))),
         tables=tables_html(tables, package),
         database_note=(" The DuckDB database <code>data/turkey_syria.duckdb</code> is not published with the files: "

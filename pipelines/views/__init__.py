@@ -1,1 +1,0 @@
-"""The economists' views: series, discrepancies, anomalies (DuckDB SQL in sql.py, models in schemas/views.py)."""
