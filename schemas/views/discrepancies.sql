@@ -4,7 +4,8 @@
 WITH obs AS (
   SELECT f.*, coalesce(f.geography, '') AS place
   FROM facts AS f
-  WHERE f.value IS NOT NULL AND (f.period_start IS NOT NULL OR f.period_end IS NOT NULL)
+  -- an observation whose as-of day or period end is unknown has no period to share with another
+  WHERE f.value IS NOT NULL AND f.period_end IS NOT NULL
 )
 SELECT
   indicator || '|' || place || '|' || coalesce(CAST(period_start AS VARCHAR), '') || '|'
