@@ -425,7 +425,8 @@ CREATE VIEW "discrepancies" AS SELECT CAST(v."discrepancy_id" AS VARCHAR) AS "di
 WITH obs AS (
   SELECT f.*, coalesce(f.geography, '') AS place
   FROM facts AS f
-  WHERE f.value IS NOT NULL AND (f.period_start IS NOT NULL OR f.period_end IS NOT NULL)
+  -- an observation whose as-of day or period end is unknown has no period to share with another
+  WHERE f.value IS NOT NULL AND f.period_end IS NOT NULL
 )
 SELECT
   indicator || '|' || place || '|' || coalesce(CAST(period_start AS VARCHAR), '') || '|'

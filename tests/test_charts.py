@@ -292,6 +292,14 @@ def test_built_package_charts(built_root):
     over_time = _csv(built_root / "data/charts", "returns_since_2024_12_08_over_time.csv").set_index("fact_id")
     assert (over_time.loc["returns_since_2024_12_08_yerlikaya_2025_05_29", ["reference_date", "value", "series"]].tolist()
             == ["2025-05-29", "250064", "dgmm"])
+    # 2024 exports: one bar per series side by side (TÜİK, TİM and the trade ministry's country profile)
+    trade = _csv(built_root / "data/charts", "trade_tr_sy_by_year.csv").set_index("fact_id")
+    assert {f: (trade.loc[f, "year"], trade.loc[f, "series"], trade.loc[f, "value"]) for f in (
+        "exports_tr_to_sy_2024_tuik_yenicag", "exports_tr_to_sy_2024_tim_kuna", "exports_tr_to_sy_2024_country_profile_bolat")} == {
+        "exports_tr_to_sy_2024_tuik_yenicag": ("2024", "tuik_general_trade", "1507952000"),
+        "exports_tr_to_sy_2024_tim_kuna": ("2024", "tim_exporters", "1514101000"),
+        "exports_tr_to_sy_2024_country_profile_bolat": ("2024", "trade_ministry_country_profile", "2200000000"),
+    }
     returns = _csv(built_root / "data/charts", "returns_since_2024_12_08.csv")
     hatay = returns[returns["fact_id"] == "returns_permanent_via_hatay_since_2024_12_08"].iloc[0]
     assert (hatay["value"], hatay["approx"], hatay["value_label"]) == ("27941", "false", "27,941 (exact, official)")
