@@ -337,6 +337,8 @@ class _Coder:
                                                          f"its significant digits {significant_digits(value)} are not the span's {written}")
             return
         row["value"] = float(value)
+        # the coder states the approximation the text gives ("nearly one-third"), as for any fact
+        row["approx"] = row["qualifier"] is not None or entry.get("lower") is not None or entry.get("upper") is not None
         self.out.overrides.append({**override, "value": float(value), "check": "digits" if written else "words"})
 
     def period(self, entry: dict, indicator) -> dict:

@@ -1,0 +1,1 @@
+"""Official tables as sources: dataset coding files and cell-level provenance."""
