@@ -330,7 +330,7 @@ COMMENT ON VIEW "reconstruction" IS 'Reconstruction: Reconstruction and rehabili
 COMMENT ON COLUMN "reconstruction"."event_id" IS 'The event that reports the work.';
 COMMENT ON COLUMN "reconstruction"."asset" IS 'The asset as named in the source (Damascus airport, M4 highway, …).';
 COMMENT ON COLUMN "reconstruction"."source_id" IS 'Source of the report.';
-COMMENT ON COLUMN "reconstruction"."asset_type" IS 'Type of asset. Allowed values — airport: An airport; railway: A railway line; highway: A highway or road; bridge: A bridge; port: A sea port; maritime: Maritime cooperation not tied to one port.';
+COMMENT ON COLUMN "reconstruction"."asset_type" IS 'Type of asset. Allowed values — airport: An airport; railway: A railway line; highway: A highway or road; bridge: A bridge; port: A sea port; maritime: Maritime cooperation not tied to one port; power_plant: A power station (gas, solar, wind) or a group of them under one agreement; pipeline: A gas or oil pipeline; power_line: An electricity transmission line or interconnection.';
 COMMENT ON COLUMN "reconstruction"."location" IS 'Where the asset is, as precisely as the source says.';
 COMMENT ON COLUMN "reconstruction"."activity" IS 'What is being done (inspection, repair, reactivation, …).';
 COMMENT ON COLUMN "reconstruction"."responsible_body" IS 'actor_id of the body doing or managing the work.';
