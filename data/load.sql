@@ -186,10 +186,11 @@ CREATE TABLE "events" (
   "quote" VARCHAR NOT NULL,
   "quote_start" BIGINT NOT NULL,
   "quote_end" BIGINT NOT NULL,
+  "subject" VARCHAR,
   "notes" VARCHAR,
   PRIMARY KEY ("event_id")
 );
-INSERT INTO "events" ("event_id", "source_id", "category", "event_type", "date_start", "date_end", "date_precision", "date_inferred", "date_basis", "title", "status", "claim_status", "actors", "geography", "quote", "quote_start", "quote_end", "notes") SELECT CAST("event_id" AS VARCHAR), CAST("source_id" AS VARCHAR), CAST("category" AS VARCHAR), CAST("event_type" AS VARCHAR), CAST("date_start" AS DATE), CAST("date_end" AS DATE), CAST("date_precision" AS VARCHAR), CAST("date_inferred" AS BOOLEAN), CAST("date_basis" AS VARCHAR), CAST("title" AS VARCHAR), CAST("status" AS VARCHAR), CAST("claim_status" AS VARCHAR), CAST("actors" AS VARCHAR), CAST("geography" AS VARCHAR), CAST("quote" AS VARCHAR), CAST("quote_start" AS BIGINT), CAST("quote_end" AS BIGINT), CAST("notes" AS VARCHAR) FROM read_parquet('data/parquet/events.parquet');
+INSERT INTO "events" ("event_id", "source_id", "category", "event_type", "date_start", "date_end", "date_precision", "date_inferred", "date_basis", "title", "status", "claim_status", "actors", "geography", "quote", "quote_start", "quote_end", "subject", "notes") SELECT CAST("event_id" AS VARCHAR), CAST("source_id" AS VARCHAR), CAST("category" AS VARCHAR), CAST("event_type" AS VARCHAR), CAST("date_start" AS DATE), CAST("date_end" AS DATE), CAST("date_precision" AS VARCHAR), CAST("date_inferred" AS BOOLEAN), CAST("date_basis" AS VARCHAR), CAST("title" AS VARCHAR), CAST("status" AS VARCHAR), CAST("claim_status" AS VARCHAR), CAST("actors" AS VARCHAR), CAST("geography" AS VARCHAR), CAST("quote" AS VARCHAR), CAST("quote_start" AS BIGINT), CAST("quote_end" AS BIGINT), CAST("subject" AS VARCHAR), CAST("notes" AS VARCHAR) FROM read_parquet('data/parquet/events.parquet');
 COMMENT ON TABLE "events" IS 'Events: Dated or datable happenings, decisions and plans, with date precision, status, claim status and the verbatim quote.';
 COMMENT ON COLUMN "events"."event_id" IS 'Stable event id (snake_case).';
 COMMENT ON COLUMN "events"."source_id" IS 'Source the event comes from.';
@@ -208,6 +209,7 @@ COMMENT ON COLUMN "events"."geography" IS 'ISO 3166 codes of where the event hap
 COMMENT ON COLUMN "events"."quote" IS 'Verbatim quote from the source that reports the event.';
 COMMENT ON COLUMN "events"."quote_start" IS 'Offset of the quote''s first character in the source text.';
 COMMENT ON COLUMN "events"."quote_end" IS 'Offset one past the quote''s last character.';
+COMMENT ON COLUMN "events"."subject" IS 'What the event is a claim about (snake_case), shared by every event in any source about the same thing (tr_sy_free_trade_agreement); the view contested_events sets the claims of one subject side by side. Empty when the event has no such claim.';
 COMMENT ON COLUMN "events"."notes" IS 'Coder''s notes.';
 CREATE TABLE "mentions" (
   "mention_id" VARCHAR NOT NULL,
@@ -548,3 +550,31 @@ COMMENT ON COLUMN "anomalies"."other_source_id" IS 'That observation''s source.'
 COMMENT ON COLUMN "anomalies"."other_value" IS 'That observation''s value.';
 COMMENT ON COLUMN "anomalies"."other_period_end" IS 'That observation''s as-of day or period end. ISO 8601 (YYYY-MM-DD).';
 COMMENT ON COLUMN "anomalies"."explanation" IS 'The rule in words, with the contradicted figure.';
+CREATE VIEW "contested_events" AS SELECT CAST(v."subject" AS VARCHAR) AS "subject", CAST(v."event_id" AS VARCHAR) AS "event_id", CAST(v."source_id" AS VARCHAR) AS "source_id", CAST(v."publisher" AS VARCHAR) AS "publisher", CAST(v."published_earliest" AS DATE) AS "published_earliest", CAST(v."date_start" AS DATE) AS "date_start", CAST(v."date_end" AS DATE) AS "date_end", CAST(v."date_precision" AS VARCHAR) AS "date_precision", CAST(v."status" AS VARCHAR) AS "status", CAST(v."claim_status" AS VARCHAR) AS "claim_status", CAST(v."title" AS VARCHAR) AS "title", CAST(v."quote" AS VARCHAR) AS "quote", CAST(v."n_sources" AS BIGINT) AS "n_sources" FROM (
+-- contested_events: events that report the same thing (the same `subject`, given by the coder) differently.
+-- A subject is contested when its events come from at least two sources and differ in status or claim
+-- status; every event of it is listed, side by side, never merged into one truth.
+WITH subjects AS (
+  SELECT subject, count(DISTINCT source_id) AS n_sources
+  FROM events WHERE subject IS NOT NULL
+  GROUP BY subject
+  HAVING count(DISTINCT source_id) > 1 AND (count(DISTINCT status) > 1 OR count(DISTINCT claim_status) > 1)
+)
+SELECT e.subject, e.event_id, e.source_id, s.publisher, s.published_earliest, e.date_start, e.date_end,
+       e.date_precision, e.status, e.claim_status, e.title, e.quote, subjects.n_sources
+FROM events AS e JOIN subjects USING (subject) JOIN sources AS s ON s.source_id = e.source_id
+) AS v;
+COMMENT ON VIEW "contested_events" IS 'Contested events: Claims about one subject (events sharing a subject) that differ: every event of a subject with claims from at least two sources that differ in status or claim status, side by side with its source, date and claim status; not one merged truth (a DuckDB view of events: schemas/views/contested_events.sql).';
+COMMENT ON COLUMN "contested_events"."subject" IS 'What the claims are about (events.subject).';
+COMMENT ON COLUMN "contested_events"."event_id" IS 'The event: one source''s claim about the subject.';
+COMMENT ON COLUMN "contested_events"."source_id" IS 'Its source.';
+COMMENT ON COLUMN "contested_events"."publisher" IS 'Who published the source.';
+COMMENT ON COLUMN "contested_events"."published_earliest" IS 'Earliest possible publication day of the source. ISO 8601 (YYYY-MM-DD).';
+COMMENT ON COLUMN "contested_events"."date_start" IS 'First possible day of the event. ISO 8601 (YYYY-MM-DD).';
+COMMENT ON COLUMN "contested_events"."date_end" IS 'Last possible day of the event. ISO 8601 (YYYY-MM-DD).';
+COMMENT ON COLUMN "contested_events"."date_precision" IS 'How precisely the source dates the event. Allowed values — day: The text gives the day; month: The text gives the month only; date_start and date_end span the month; year: The text gives the year only; date_start and date_end span the year; unknown: The text gives no usable date; any bounds come from inference stated in date_basis; month_day: The text gives the day and month but no year, and none could be inferred (a mention''s date is written --MM-DD); yearless_month: The text gives the month but no year, and none could be inferred (a mention''s date is written --MM).';
+COMMENT ON COLUMN "contested_events"."status" IS 'The state of the event according to this source. Allowed values — completed: Happened, according to the source; ongoing: Under way at the time of the source; planned: Announced as intended or prepared, not yet carried out; under_consideration: Being evaluated; no decision reported; reported: Said by the source to have happened, but only as a report.';
+COMMENT ON COLUMN "contested_events"."claim_status" IS 'How firmly this source stands behind it. Allowed values — official: Stated on the record by a named official, ministry or government body; reported: Reported by the media or attributed to unnamed sources; unconfirmed: The source itself flags the claim as not confirmed.';
+COMMENT ON COLUMN "contested_events"."title" IS 'The claim in short.';
+COMMENT ON COLUMN "contested_events"."quote" IS 'Verbatim quote from the source.';
+COMMENT ON COLUMN "contested_events"."n_sources" IS 'Sources with a claim about the subject.';

@@ -2,6 +2,7 @@
 the data dictionary of the dataset page) is generated from these models."""
 from schemas.actors import Actors
 from schemas.anomalies import Anomalies
+from schemas.contested_events import ContestedEvents
 from schemas.discrepancies import Discrepancies
 from schemas.events import Events
 from schemas.extractor_issues import ExtractorIssues
@@ -32,7 +33,8 @@ TABLES = {
     "series": SeriesView,
     "discrepancies": Discrepancies,
     "anomalies": Anomalies,
+    "contested_events": ContestedEvents,
 }
 
-__all__ = ["TABLES", "Actors", "Anomalies", "Discrepancies", "SeriesView", "Events", "ExtractorIssues", "Facts", "Indicators", "Mentions", "Reconstruction", "Returns", "Sources",
+__all__ = ["TABLES", "Actors", "Anomalies", "ContestedEvents", "Discrepancies", "SeriesView", "Events", "ExtractorIssues", "Facts", "Indicators", "Mentions", "Reconstruction", "Returns", "Sources",
            "StatisticalSeries", "TradeMeasures"]

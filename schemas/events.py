@@ -24,6 +24,7 @@ class Events(pa.DataFrameModel):
     quote: Series[str] = field("Verbatim quote from the source that reports the event.")
     quote_start: Series[int] = field("Offset of the quote's first character in the source text.", ge=0)
     quote_end: Series[int] = field("Offset one past the quote's last character.", ge=1)
+    subject: Series[str] = identifier("What the event is a claim about (snake_case), shared by every event in any source about the same thing (tr_sy_free_trade_agreement); the view contested_events sets the claims of one subject side by side. Empty when the event has no such claim.", nullable=True)
     notes: Series[str] = field("Coder's notes.", nullable=True)
 
     @pa.dataframe_check(error="date_end must not be before date_start")

@@ -139,7 +139,7 @@ def test_duckdb_has_every_table_with_comments(built_root):
     con = duckdb.connect(str(built_root / "data" / "turkey_syria.duckdb"), read_only=True)
     tables = dict(con.execute("SELECT table_name, comment FROM duckdb_tables() WHERE schema_name = 'main'").fetchall())
     views = dict(con.execute("SELECT view_name, comment FROM duckdb_views() WHERE NOT internal").fetchall())
-    assert set(views) == {"returns", "trade_measures", "reconstruction", "series", "discrepancies", "anomalies"}
+    assert set(views) == {"returns", "trade_measures", "reconstruction", "series", "discrepancies", "anomalies", "contested_events"}
     assert set(tables) | set(views) == set(TABLES)
     assert all({**tables, **views}[t] for t in TABLES)
     uncommented = con.execute("SELECT table_name, column_name FROM duckdb_columns() "

@@ -39,7 +39,8 @@ def _event(event_id, category, event_type, start, end, precision, title, status=
     return {"event_id": event_id, "source_id": source, "category": category, "event_type": event_type,
             "date_start": start, "date_end": end, "date_precision": precision, "date_inferred": inferred,
             "date_basis": basis, "title": title, "status": status, "claim_status": claim, "actors": None,
-            "geography": "SY;TR", "quote": f"Quote for {title}", "quote_start": 10, "quote_end": 20, "notes": None}
+            "geography": "SY;TR", "quote": f"Quote for {title}", "quote_start": 10, "quote_end": 20, "subject": None,
+            "notes": None}
 
 
 # The columns of a seed source that the charts do not read.
@@ -279,12 +280,26 @@ def test_built_package_charts(built_root):
 
     package = json.loads((built_root / "datapackage.json").read_text(encoding="utf-8"))
     charts = [r for r in package["resources"] if r["path"].startswith("data/charts/")]
-    assert len(_images(charts)) == 6 and all(r["alt_text"] for r in _images(charts))
+    assert all(r["alt_text"] for r in _images(charts))
     for r in charts:
         assert (built_root / r["path"]).is_file()
     # Every chart has its data, as a tabular resource beside its images.
     stems = {r["path"].rsplit(".", 1)[0] for r in charts}
-    assert {r["path"].rsplit(".", 1)[0] for r in _data(charts)} == stems and len(stems) == 3
+    assert {r["path"].rsplit(".", 1)[0] for r in _data(charts)} == stems and len(_images(charts)) == 2 * len(stems)
+    assert {f"data/charts/{s}" for s in ("returns_since_2024_12_08", "cooperation_timeline", "trade_rule_changes",
+                                         "returns_since_2024_12_08_over_time",
+                                         "syrians_under_temporary_protection_over_time")} <= stems
+    over_time = _csv(built_root / "data/charts", "returns_since_2024_12_08_over_time.csv").set_index("fact_id")
+    assert (over_time.loc["returns_since_2024_12_08_yerlikaya_2025_05_29", ["reference_date", "value", "series"]].tolist()
+            == ["2025-05-29", "250064", "dgmm"])
+    # 2024 exports: one bar per series side by side (TÜİK, TİM and the trade ministry's country profile)
+    trade = _csv(built_root / "data/charts", "trade_tr_sy_by_year.csv").set_index("fact_id")
+    assert {f: (trade.loc[f, "year"], trade.loc[f, "series"], trade.loc[f, "value"]) for f in (
+        "exports_tr_to_sy_2024_tuik_yenicag", "exports_tr_to_sy_2024_tim_kuna", "exports_tr_to_sy_2024_country_profile_bolat")} == {
+        "exports_tr_to_sy_2024_tuik_yenicag": ("2024", "tuik_general_trade", "1507952000"),
+        "exports_tr_to_sy_2024_tim_kuna": ("2024", "tim_exporters", "1514101000"),
+        "exports_tr_to_sy_2024_country_profile_bolat": ("2024", "trade_ministry_country_profile", "2200000000"),
+    }
     returns = _csv(built_root / "data/charts", "returns_since_2024_12_08.csv")
     hatay = returns[returns["fact_id"] == "returns_permanent_via_hatay_since_2024_12_08"].iloc[0]
     assert (hatay["value"], hatay["approx"], hatay["value_label"]) == ("27941", "false", "27,941 (exact, official)")
@@ -352,3 +367,56 @@ def test_data_column_without_a_description_is_a_clear_error():
     fields = data_fields(frame, "returns_since", {"mystery": "A described column."}, "returns")
     assert fields[0]["unit"] == "people" and fields[1] == {"name": "mystery", "type": "string",
                                                            "description": "A described column."}
+
+
+# -- charts that scale -------------------------------------------------------------------------------
+
+def _many_events(n: int) -> dict[str, pd.DataFrame]:
+    """The fixture with n synthetic events over two years in every topic, a third undated, and n/2 trade measures."""
+    import datetime as dt
+
+    tables = sample_tables()
+    cats = ["returns", "trade", "infrastructure", "security", "health", "diplomacy", "energy", "reconstruction"]
+    events, measures = [], []
+    for i in range(n):
+        day = dt.date(2024, 1, 1) + dt.timedelta(days=(i * 37) % 730)
+        if i % 3 == 0:
+            e = _event(f"synthetic_{i:04d}", cats[i % len(cats)], "statement", None, None, "unknown",
+                       f"Synthetic undated event {i}", basis="none")
+        elif i % 3 == 1:
+            e = _event(f"synthetic_{i:04d}", cats[i % len(cats)], "statement", day.isoformat(), day.isoformat(), "day",
+                       f"Synthetic event {i}", status="planned" if i % 7 == 0 else "completed")
+        else:
+            first = day.replace(day=1)
+            last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+            e = _event(f"synthetic_{i:04d}", cats[i % len(cats)], "statement", first.isoformat(), last.isoformat(), "month",
+                       f"Synthetic monthly event {i}")
+        events.append(e)
+        if i % 2 == 0:
+            measures.append({"event_id": e["event_id"], "direction": "imports", "source_id": S3, "date_start": e["date_start"],
+                             "date_end": e["date_end"], "date_precision": e["date_precision"], "instrument": "circular",
+                             "issuing_body": None, "measure": f"Synthetic measure {i}", "state_before": "before",
+                             "state_after": "after", "status": "completed", "claim_status": "official", "quote": "q"})
+    tables["events"] = pd.concat([tables["events"], pd.DataFrame(events)], ignore_index=True)
+    tables["trade_measures"] = pd.concat([tables["trade_measures"], pd.DataFrame(measures)], ignore_index=True)
+    return validated(tables)
+
+
+def test_charts_keep_a_fixed_size_with_200_events(tmp_path, drawn):
+    out, _ = drawn
+    small = {name: _png_size(out / f"{name}.png") for name in ("cooperation_timeline", "trade_rule_changes")}
+    resources = draw_charts(_many_events(200), tmp_path)
+    for name in ("cooperation_timeline", "trade_rule_changes"):
+        width, height = _png_size(tmp_path / f"{name}.png")
+        assert width == 1600 and height <= 2200, (name, height)  # at most 11 in tall at 200 dpi, whatever n
+    # 200 events do not make the figures taller than a dozen do (within a few notes' lines)
+    assert _png_size(tmp_path / "cooperation_timeline.png")[1] <= small["cooperation_timeline"][1] + 200
+    timeline = _csv(tmp_path, "cooperation_timeline.csv")
+    assert len(timeline) == 209  # every event is still in the chart's data
+    svg = (tmp_path / "cooperation_timeline.svg").read_text(encoding="utf-8")
+    assert "too many to number legibly" in svg and "Synthetic event 1<" not in svg
+    trade = _csv(tmp_path, "trade_rule_changes.csv")
+    assert len(trade) == 10
+    assert "earlier or undated measures are in the trade_measures table" in (tmp_path / "trade_rule_changes.svg").read_text(encoding="utf-8")
+    alt = next(r["alt_text"] for r in resources if r["name"] == "cooperation-timeline-png")
+    assert len(alt) < 1500

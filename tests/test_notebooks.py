@@ -22,7 +22,7 @@ def run(name: str, root: Path) -> str:
     return done.stdout
 
 
-@pytest.mark.parametrize("name", ["returns_share", "trade_timeline"])
+@pytest.mark.parametrize("name", ["returns_share", "trade_timeline", "returns_pace"])
 def test_notebook_is_a_jupytext_percent_notebook(name):
     nb = jupytext.read(NOTEBOOKS / f"{name}.py")
     kinds = {cell.cell_type for cell in nb.cells}
@@ -48,3 +48,14 @@ def test_notebook_explains_a_missing_database(tmp_path):
     done = subprocess.run([sys.executable, str(NOTEBOOKS / "returns_share.py")], cwd=REPO_ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode != 0 and "make build" in done.stderr
+
+
+def test_returns_pace(built_root):
+    out = run("returns_pace", built_root)
+    assert "statements of the running total" in out
+    # the DGMM counts of 29 May and 29 August 2025 are both in, exact
+    assert "2025-05-29      250,064  dgmm" in out and "2025-08-29      450,169  dgmm" in out
+    # the count lower than an earlier one is named and left out of the pace
+    assert "anomaly: returns_since_2024_12_08_sozcu_557702: a running total below an earlier count" in out
+    assert "2025-12-08 → 2026-01-03:  -20,298 returns in  26 days" in out and "(anomalous count: left out)" in out
+    assert "a month" in out and "over all" in out

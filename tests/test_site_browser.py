@@ -113,3 +113,15 @@ def test_headline_figures_visible_and_screenshot(page):
     pg.set_viewport_size({"width": 1280, "height": 900})
     pg.screenshot(path=str(ARTIFACTS / "site.png"), full_page=True)
     assert (ARTIFACTS / "site.png").stat().st_size > 50_000
+
+
+def test_series_discrepancy_anomaly_and_contested_sections_visible(page):
+    pg = page["page"]
+    for section in ("series", "discrepancies", "anomalies", "contested"):
+        assert pg.locator(f"section#{section} h2").is_visible(), section
+    anomaly = pg.locator("section#anomalies tr", has_text="cumulative_decrease").first
+    assert anomaly.is_visible() and "557,702" in anomaly.inner_text()
+    # the charts drawn from the series view load like the others
+    for stem in ("returns_since_2024_12_08_over_time", "syrians_under_temporary_protection_over_time"):
+        img = pg.locator(f"img[src$='{stem}.png']").first
+        assert img.evaluate("i => i.naturalWidth") > 0, stem

@@ -15,6 +15,10 @@ from pipelines.charts.common import (Frame, blank, colour, meta, month_label, on
 
 NAME = "cooperation_timeline"
 PLACED = {"day", "month"}  # a year (or no date) is too vague to place on a months-long axis
+# Beyond these counts the figure would grow without bound: the per-event key and the undated listing move to
+# the chart's data CSV and the dataset page, and the figure keeps its size (numbers are no longer drawn).
+MAX_KEYED = 15
+MAX_LISTED_UNDATED = 8
 SHOWN_AS = {"day": "dot", "month": "bar over the month", "undated": "listed below the plot"}
 # Columns of the events rows that the chart draws or lists, in the chart's data.
 DATA_COLUMNS = ["event_id", "source_id", "category", "date_start", "date_end", "date_precision", "date_inferred", "title",
@@ -94,13 +98,17 @@ def draw(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
         star = "*" if row["date_inferred"] else ""
         when = when_label(row["date_start"], row["date_end"], row["date_precision"])
         key.append(f"{n}  {when}{star} · {cats[row['category']]['label']}: {row['title']}{_status_words(row)}")
-    notes = list(key)
-    if any(r["date_inferred"] for r in dated):
+    keyed = len(drawn) <= MAX_KEYED
+    notes = list(key) if keyed else [cfg["notes"]["many"].format(n=len(drawn))]
+    if any(r["date_inferred"] for r in dated) and keyed:
         notes.append(cfg["notes"]["inferred"])
-    if undated:
+    if undated and len(undated) <= MAX_LISTED_UNDATED:
         notes.append(cfg["notes"]["undated"].format(items=_undated_listing(undated)))
+    elif undated:
+        notes.append(cfg["notes"]["undated_many"].format(n=len(undated)))
     used_sources = [r["source_id"] for r in dated + undated]
-    sources = source_line(tables, used_sources)
+    sources = source_line(tables, used_sources) if len(set(used_sources)) <= 4 else (
+        f"Sources: {len(set(used_sources))} documents, each named beside its event in data/charts/{cfg['file']}.csv.")
     lanes = list(cats)
     frame = Frame(title, cfg["subtitle"], notes, sources, plot_height_in=0.42 * len(lanes) + 0.55,
                   plot_left_in=1.35, plot_right_in=1.25 if undated else 0.35,
@@ -124,6 +132,8 @@ def draw(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
             xmid = mdates.date2num(start)
             ax.plot([xmid], [y], marker="o", markersize=8, markerfacecolor="white" if is_tentative else c,
                     markeredgecolor=c, markeredgewidth=1.8, linestyle="none", zorder=4)
+        if not keyed:
+            continue
         ax.annotate(f"{n}{'*' if row['date_inferred'] else ''}", (xmid, y), xytext=(0, 7), textcoords="offset points",
                     ha="center", va="bottom", fontsize=7.5, fontweight="bold", color=colour("black"), zorder=5)
 
@@ -161,7 +171,8 @@ def draw(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
     ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, fontsize=7, frameon=False,
               handlelength=1.6, columnspacing=1.5, borderaxespad=0.2)
 
-    listing = " ".join(f"{k.split('  ', 1)[1]}." for k in key)
+    listing = " ".join(f"{k.split('  ', 1)[1]}." for k in key) if keyed else (
+        "Per topic: " + "; ".join(f"{cats[c]['label']} {sum(r['category'] == c for r in dated)}" for c in lanes) + ".")
     alt = one_line(cfg["alt"].format(**fill, count=len(dated), lanes=", ".join(cats[c]["label"] for c in lanes),
                                      listing=f"Events in date order: {listing}", undated_count=len(undated),
                                      sources=sources.split(": ", 1)[1].rstrip(".")))

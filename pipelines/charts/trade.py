@@ -11,6 +11,9 @@ from pipelines.charts.common import (BODY_PT, MARGIN_IN, Frame, blank, colour, m
                                      when_label, wrap)
 
 NAME = "trade_rules"
+# The figure shows at most this many measures, the latest dated first kept (then the undated), so that it keeps
+# a fixed size; the rest are counted in a note and are in the trade_measures table.
+MAX_ROWS = 10
 CELL_PT = 7.8
 LINE_IN = CELL_PT * 1.3 / 72
 PAD_IN = 0.07
@@ -60,6 +63,11 @@ def draw(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
     rows = _rows(tables)
     if not rows:
         raise ValueError("trade chart: trade_measures is empty")
+    left_out = max(0, len(rows) - MAX_ROWS)
+    if left_out:
+        dated_rows = [r for r in rows if not blank(r["date_start"])]
+        keep = dated_rows[-MAX_ROWS:] if len(dated_rows) >= MAX_ROWS else dated_rows + [r for r in rows if blank(r["date_start"])][:MAX_ROWS - len(dated_rows)]
+        rows = [r for r in rows if any(r is k for k in keep)]
     # One row per table row of the figure: the drawing below reads it; it is published beside the chart.
     plotted = pd.DataFrame(rows, columns=DATA_COLUMNS)
     plotted.insert(3, "date_label", [when_label(r["date_start"], r["date_end"], r["date_precision"]) or "date not given"
@@ -84,7 +92,11 @@ def draw(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
         notes.append(cfg["notes"]["reported"])
     if any(blank(r["date_start"]) for r in rows):
         notes.append(cfg["notes"]["undated"])
-    sources = source_line(tables, [r["source_id"] for r in rows])
+    if left_out:
+        notes.append(cfg["notes"]["more"].format(n=left_out, shown=len(rows)))
+    used = {r["source_id"] for r in rows}
+    sources = source_line(tables, used) if len(used) <= 4 else (
+        f"Sources: {len(used)} documents, each named beside its measure in data/charts/{cfg['file']}.csv.")
     title = cfg["title"]
     frame = Frame(title, cfg["subtitle"].format(period=period), notes, sources, plot_height_in=table_h,
                   plot_left_in=MARGIN_IN, plot_right_in=MARGIN_IN, footer_gap_in=0.2)

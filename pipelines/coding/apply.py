@@ -404,6 +404,7 @@ class _Coder:
             "quote": entry["quote"],
             "quote_start": span.start if span else None,
             "quote_end": span.end if span else None,
+            "subject": entry.get("subject"),
             "notes": _clean(entry.get("notes")),
         }
         self.out.events.append(row)

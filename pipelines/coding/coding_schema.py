@@ -183,6 +183,9 @@ class Event(Shape):
     mentions: list[MentionSpec] | None = None
     trade_measures: list[TradeMeasure] | None = None
     reconstruction: list[ReconstructionWork] | None = None
+    # What the event is a claim about, shared by every event (in any source) about the same thing: the
+    # view contested_events shows the claims of one subject side by side (docs/data-model.md).
+    subject: SnakeId | None = None
     notes: Text | None = None
 
 

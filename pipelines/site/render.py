@@ -185,6 +185,23 @@ def anomalies_html(tables: dict[str, pd.DataFrame]) -> str:
     return f'<table class="views"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
 
 
+def contested_html(tables: dict[str, pd.DataFrame]) -> str:
+    """Each contested subject's claims side by side: source, publication day, date, status, claim status, quote."""
+    found = tables.get("contested_events")
+    if found is None or found.empty:
+        return "<p>No subject is reported differently by two sources.</p>"
+    sources = {r["source_id"]: r for r in tables["sources"].to_dict("records")}
+    out = []
+    for subject, group in found.groupby("subject", sort=True):
+        rows = [f"<tr><td>{_source_link(sources, r['source_id'])}</td><td>{esc(_day(r['published_earliest']))}</td>"
+                f"<td>{esc(r['title'])}</td><td>{esc(r['status'].replace('_', ' '))}</td><td>{esc(r['claim_status'])}</td>"
+                f"<td><q>{esc(r['quote'])}</q></td></tr>" for r in group.to_dict("records")]
+        head = "<tr><th>Source</th><th>Published</th><th>Claim</th><th>Status</th><th>Claim status</th><th>Quote</th></tr>"
+        out.append(f'<table class="views" id="contested-{esc(subject)}"><caption><code>{esc(subject)}</code>: '
+                   f'{len(group)} claims</caption><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>')
+    return "\n".join(out)
+
+
 # -- charts ---------------------------------------------------------------------------------------
 
 def charts_html(chart_resources: list[dict]) -> str:
@@ -428,6 +445,7 @@ def render_site(tables: dict[str, pd.DataFrame], package: dict, chart_resources:
         series=series_html(tables),
         discrepancies=discrepancies_html(tables),
         anomalies=anomalies_html(tables),
+        contested=contested_html(tables),
         charts=charts_html(chart_resources),
         table_count=str(sum(1 for r in package.get("resources", []) if _is_table(r, tables))),
         tables=tables_html(tables, package),
