@@ -38,3 +38,12 @@ def test_the_fta_claims_stay_separate_events(built_root):
     events = rows(built_root, "events", "event_id")
     assert (events["fta_tr_sy_suspended_2011_bolat"]["date_start"], events["fta_tr_sy_suspended_2011_bolat"]["date_precision"],
             events["fta_tr_sy_suspended_2011_bolat"]["claim_status"]) == ("2011-01-01", "year", "official")
+
+
+def test_the_fta_status_is_contested_claim_by_claim(built_root):
+    with (built_root / "data" / "contested_events.csv").open(encoding="utf-8", newline="") as fh:
+        claims = {r["event_id"]: (r["subject"], r["status"], r["claim_status"]) for r in csv.DictReader(fh)}
+    assert claims["free_trade_agreement_reactivated"] == ("tr_sy_fta_current_status", "reported", "reported")
+    assert claims["tr_sy_cepa_proposed_to_replace_fta_2025_08"] == ("tr_sy_fta_current_status", "planned", "official")
+    assert claims["tr_sy_fta_renewal_negotiations_agreed_2025_01_ministry"] == ("tr_sy_fta_current_status", "completed", "official")
+    assert claims["fta_tr_sy_expired_2011_ministry"] == ("tr_sy_fta_suspension_2011", "completed", "official")
