@@ -125,3 +125,11 @@ def test_series_discrepancy_anomaly_and_contested_sections_visible(page):
     for stem in ("returns_since_2024_12_08_over_time", "syrians_under_temporary_protection_over_time"):
         img = pg.locator(f"img[src$='{stem}.png']").first
         assert img.evaluate("i => i.naturalWidth") > 0, stem
+
+
+def test_arabic_quotes_read_right_to_left(page):
+    pg = page["page"]
+    directions = pg.evaluate("() => [...document.querySelectorAll('blockquote[lang=ar]')].map(q => getComputedStyle(q).direction)")
+    assert directions and set(directions) == {"rtl"}
+    latin = pg.evaluate("() => [...document.querySelectorAll('blockquote[lang=en]')].map(q => getComputedStyle(q).direction)")
+    assert latin and set(latin) == {"ltr"}

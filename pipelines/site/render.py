@@ -120,7 +120,8 @@ def figures_html(tables: dict[str, pd.DataFrame]) -> str:
             f'<article class="{cls}" id="fact-{esc(fact["fact_id"])}">\n'
             f'<div class="value">{esc(value)}{unit} <span class="approx-word">({esc(how)})</span></div>\n'
             f'<p class="label">{esc(_label(fact, returns_by_id))}</p>\n'
-            f"<blockquote>“{esc(fact['quote'])}”</blockquote>\n"
+            # dir=auto: an Arabic quote reads right to left, an English or Turkish one left to right
+            f"<blockquote dir=\"auto\" lang=\"{esc(source.get('language', ''))}\">“{esc(fact['quote'])}”</blockquote>\n"
             f"<dl>{meta}</dl>\n</article>")
     return "\n".join(cards)
 
