@@ -19,7 +19,7 @@ CREATE TABLE "sources" (
   "path" VARCHAR NOT NULL,
   "sha256" VARCHAR NOT NULL,
   "bytes" BIGINT NOT NULL,
-  "characters" BIGINT NOT NULL,
+  "characters" BIGINT,
   "published_earliest" DATE,
   "published_latest" DATE,
   "published_precision" VARCHAR NOT NULL,
@@ -29,10 +29,13 @@ CREATE TABLE "sources" (
   "topic" VARCHAR,
   "flags" VARCHAR,
   "notes" VARCHAR,
+  "licence" VARCHAR,
+  "release" VARCHAR,
+  "origin" VARCHAR,
   "slug" VARCHAR,
   PRIMARY KEY ("source_id")
 );
-INSERT INTO "sources" ("source_id", "kind", "text_scope", "title", "publisher", "language", "url", "retrieved_on", "path", "sha256", "bytes", "characters", "published_earliest", "published_latest", "published_precision", "published_inferred", "published_basis", "published_as_given", "topic", "flags", "notes", "slug") SELECT CAST("source_id" AS VARCHAR), CAST("kind" AS VARCHAR), CAST("text_scope" AS VARCHAR), CAST("title" AS VARCHAR), CAST("publisher" AS VARCHAR), CAST("language" AS VARCHAR), CAST("url" AS VARCHAR), CAST("retrieved_on" AS DATE), CAST("path" AS VARCHAR), CAST("sha256" AS VARCHAR), CAST("bytes" AS BIGINT), CAST("characters" AS BIGINT), CAST("published_earliest" AS DATE), CAST("published_latest" AS DATE), CAST("published_precision" AS VARCHAR), CAST("published_inferred" AS BOOLEAN), CAST("published_basis" AS VARCHAR), CAST("published_as_given" AS VARCHAR), CAST("topic" AS VARCHAR), CAST("flags" AS VARCHAR), CAST("notes" AS VARCHAR), CAST("slug" AS VARCHAR) FROM read_parquet('data/parquet/sources.parquet');
+INSERT INTO "sources" ("source_id", "kind", "text_scope", "title", "publisher", "language", "url", "retrieved_on", "path", "sha256", "bytes", "characters", "published_earliest", "published_latest", "published_precision", "published_inferred", "published_basis", "published_as_given", "topic", "flags", "notes", "licence", "release", "origin", "slug") SELECT CAST("source_id" AS VARCHAR), CAST("kind" AS VARCHAR), CAST("text_scope" AS VARCHAR), CAST("title" AS VARCHAR), CAST("publisher" AS VARCHAR), CAST("language" AS VARCHAR), CAST("url" AS VARCHAR), CAST("retrieved_on" AS DATE), CAST("path" AS VARCHAR), CAST("sha256" AS VARCHAR), CAST("bytes" AS BIGINT), CAST("characters" AS BIGINT), CAST("published_earliest" AS DATE), CAST("published_latest" AS DATE), CAST("published_precision" AS VARCHAR), CAST("published_inferred" AS BOOLEAN), CAST("published_basis" AS VARCHAR), CAST("published_as_given" AS VARCHAR), CAST("topic" AS VARCHAR), CAST("flags" AS VARCHAR), CAST("notes" AS VARCHAR), CAST("licence" AS VARCHAR), CAST("release" AS VARCHAR), CAST("origin" AS VARCHAR), CAST("slug" AS VARCHAR) FROM read_parquet('data/parquet/sources.parquet');
 COMMENT ON TABLE "sources" IS 'Sources: The source documents, vendored unchanged, with checksums, scope (full text or excerpt) and an honest publication date. Offsets refer to the vendored text; check an excerpt''s figures at its url.';
 COMMENT ON COLUMN "sources"."source_id" IS 'Source id: a sequence number of three or more digits and the first 16 hex digits of the text''s sha256.';
 COMMENT ON COLUMN "sources"."kind" IS 'What the source is. Allowed values — text: A report, statement or article whose figures are quoted with their character offsets; dataset: An official data table whose figures are cells.';
@@ -42,10 +45,10 @@ COMMENT ON COLUMN "sources"."publisher" IS 'Publisher or outlet; empty when unkn
 COMMENT ON COLUMN "sources"."language" IS 'Language of the text. Allowed values — en: English; tr: Turkish; ar: Arabic.';
 COMMENT ON COLUMN "sources"."url" IS 'Address the document was taken from (http or https); empty when unknown.';
 COMMENT ON COLUMN "sources"."retrieved_on" IS 'Day the document was retrieved from its url; empty when not recorded. ISO 8601 (YYYY-MM-DD).';
-COMMENT ON COLUMN "sources"."path" IS 'Path of the vendored text, relative to the package root.';
-COMMENT ON COLUMN "sources"."sha256" IS 'SHA-256 of the text file''s bytes, re-checked on every build.';
-COMMENT ON COLUMN "sources"."bytes" IS 'Size of the text file. Unit: bytes.';
-COMMENT ON COLUMN "sources"."characters" IS 'Length of the text in Unicode code points; mention and quote offsets index into it. Unit: characters.';
+COMMENT ON COLUMN "sources"."path" IS 'Path of the vendored text or data file, relative to the package root.';
+COMMENT ON COLUMN "sources"."sha256" IS 'SHA-256 of the vendored file''s bytes, re-checked on every build.';
+COMMENT ON COLUMN "sources"."bytes" IS 'Size of the vendored file. Unit: bytes.';
+COMMENT ON COLUMN "sources"."characters" IS 'Length of the text in Unicode code points; mention and quote offsets index into it. Empty for a dataset. Unit: characters.';
 COMMENT ON COLUMN "sources"."published_earliest" IS 'Earliest possible publication date. ISO 8601 (YYYY-MM-DD).';
 COMMENT ON COLUMN "sources"."published_latest" IS 'Latest possible publication date; empty when nothing bounds it. ISO 8601 (YYYY-MM-DD).';
 COMMENT ON COLUMN "sources"."published_precision" IS 'How precisely the publication date is known. Allowed values — day: The publication day is known; month: The publication month is known. Earliest and latest span it; year: The publication year is known. Earliest and latest span it; range: Only bounds are known (two alternatives, or a bound inferred as stated in published_basis).';
@@ -55,6 +58,9 @@ COMMENT ON COLUMN "sources"."published_as_given" IS 'The publication date exactl
 COMMENT ON COLUMN "sources"."topic" IS 'Topic of the document as recorded when it was registered (e.g. ''returns / temporary protection'').';
 COMMENT ON COLUMN "sources"."flags" IS 'Source-level warnings a query can filter on (vocabulary source_flag: weak_aggregator, agency_copy, primary_not_found). Semicolon-separated, sorted; empty when none.';
 COMMENT ON COLUMN "sources"."notes" IS 'Known problems of the source, as recorded when it was registered.';
+COMMENT ON COLUMN "sources"."licence" IS 'Licence the source is published under, when it states one (CC-BY-4.0 for UNHCR''s tables); empty when not recorded.';
+COMMENT ON COLUMN "sources"."release" IS 'For a dataset: the release (package version) of the table; empty for a text.';
+COMMENT ON COLUMN "sources"."origin" IS 'For a dataset: where the vendored file came from, as repository and git blob id, so anyone can check it byte for byte; empty for a text.';
 COMMENT ON COLUMN "sources"."slug" IS 'File name (without extension) the source was registered from, e.g. the corpus''s 21_sozcu_557702_citizenship; empty when not recorded.';
 CREATE TABLE "actors" (
   "actor_id" VARCHAR NOT NULL,
@@ -360,6 +366,53 @@ COMMENT ON COLUMN "extractor_issues"."value" IS 'The value the person read from 
 COMMENT ON COLUMN "extractor_issues"."extractor_reading" IS 'What the extractor found in the span: each mention''s text, kind and value; empty when it found nothing.';
 COMMENT ON COLUMN "extractor_issues"."check" IS 'How the value was checked against the span: `digits` (the span''s digits are the value''s significant digits) or `words` (the span has no digits: a number written in words).';
 COMMENT ON COLUMN "extractor_issues"."reason" IS 'What the extractor gets wrong, as the coder wrote it.';
+CREATE TABLE "dataset_values" (
+  "observation_id" VARCHAR NOT NULL,
+  "source_id" VARCHAR NOT NULL,
+  "dataset" VARCHAR NOT NULL,
+  "indicator" VARCHAR NOT NULL,
+  "series" VARCHAR NOT NULL,
+  "value" DOUBLE NOT NULL,
+  "unit" VARCHAR NOT NULL,
+  "geography" VARCHAR,
+  "period_start" DATE NOT NULL,
+  "period_end" DATE NOT NULL,
+  "period_precision" VARCHAR NOT NULL,
+  "partial_year" VARCHAR,
+  "release" VARCHAR NOT NULL,
+  "released_on" DATE NOT NULL,
+  "superseded_by" VARCHAR,
+  "cell_file" VARCHAR NOT NULL,
+  "cell_sha256" VARCHAR NOT NULL,
+  "cell_table" VARCHAR NOT NULL,
+  "cell_row_key" VARCHAR NOT NULL,
+  "cell_column" VARCHAR NOT NULL,
+  "coding_file" VARCHAR NOT NULL,
+  PRIMARY KEY ("observation_id")
+);
+INSERT INTO "dataset_values" ("observation_id", "source_id", "dataset", "indicator", "series", "value", "unit", "geography", "period_start", "period_end", "period_precision", "partial_year", "release", "released_on", "superseded_by", "cell_file", "cell_sha256", "cell_table", "cell_row_key", "cell_column", "coding_file") SELECT CAST("observation_id" AS VARCHAR), CAST("source_id" AS VARCHAR), CAST("dataset" AS VARCHAR), CAST("indicator" AS VARCHAR), CAST("series" AS VARCHAR), CAST("value" AS DOUBLE), CAST("unit" AS VARCHAR), CAST("geography" AS VARCHAR), CAST("period_start" AS DATE), CAST("period_end" AS DATE), CAST("period_precision" AS VARCHAR), CAST("partial_year" AS VARCHAR), CAST("release" AS VARCHAR), CAST("released_on" AS DATE), CAST("superseded_by" AS VARCHAR), CAST("cell_file" AS VARCHAR), CAST("cell_sha256" AS VARCHAR), CAST("cell_table" AS VARCHAR), CAST("cell_row_key" AS VARCHAR), CAST("cell_column" AS VARCHAR), CAST("coding_file" AS VARCHAR) FROM read_parquet('data/parquet/dataset_values.parquet');
+COMMENT ON TABLE "dataset_values" IS 'Dataset values: Figures copied cell by cell from official tables (UNHCR''s population and solutions tables), each with its locator: file, table, row key and column. Every build re-reads each cell and fails if the file or a published cell changed. Releases are kept side by side; superseded_by names the newer one.';
+COMMENT ON COLUMN "dataset_values"."observation_id" IS 'Identifier of the observation: dataset, row key and column.';
+COMMENT ON COLUMN "dataset_values"."source_id" IS 'The dataset source (sources.source_id, kind dataset) the cell was copied from.';
+COMMENT ON COLUMN "dataset_values"."dataset" IS 'The dataset coding''s name: table and release, e.g. unhcr_population_2025.12.1.';
+COMMENT ON COLUMN "dataset_values"."indicator" IS 'What is measured (indicators.indicator_id), the same vocabulary as the facts.';
+COMMENT ON COLUMN "dataset_values"."series" IS 'Who compiled the figure (statistical_series.series_id).';
+COMMENT ON COLUMN "dataset_values"."value" IS 'The cell''s value, copied unchanged.';
+COMMENT ON COLUMN "dataset_values"."unit" IS 'What the value counts.';
+COMMENT ON COLUMN "dataset_values"."geography" IS 'ISO 3166-1 alpha-2 codes of the places the row concerns (the table''s alpha-3 codes converted); for returns, the country of asylum and Syria. Semicolon-separated, sorted; empty when none.';
+COMMENT ON COLUMN "dataset_values"."period_start" IS 'First day of the period the cell covers (a stock''s as-of day). ISO 8601 (YYYY-MM-DD).';
+COMMENT ON COLUMN "dataset_values"."period_end" IS 'Last day of the period, or a stock''s as-of day. ISO 8601 (YYYY-MM-DD).';
+COMMENT ON COLUMN "dataset_values"."period_precision" IS 'How precisely the table gives the period. Allowed values — day: The text gives the reference day (the as-of day of a stock or cumulative count, or both ends of a flow''s period); month: The text gives the month only; the bounds span the month, and an end known only to the month is its last day (or the source''s latest publication date when that is earlier); quarter: The text gives the quarter only; the bounds span the quarter; year: The text gives the year only; the bounds span the year; range: Only bounds are known (mid-June, early 2026, between two statements); period_basis says what they rest on; unknown: The text gives no usable reference date; period_basis says why, and any bounds are inferred as it states.';
+COMMENT ON COLUMN "dataset_values"."partial_year" IS 'mid_year when the release holds a partial figure for the row''s year (the stock at 30 June, returns January–June); empty for a full year.';
+COMMENT ON COLUMN "dataset_values"."release" IS 'The release (package version) of the table.';
+COMMENT ON COLUMN "dataset_values"."released_on" IS 'Day the release was published. ISO 8601 (YYYY-MM-DD).';
+COMMENT ON COLUMN "dataset_values"."superseded_by" IS 'Source id of a later release of the same table holding the same cell (row key and column); empty for the newest. Both are kept.';
+COMMENT ON COLUMN "dataset_values"."cell_file" IS 'Vendored file holding the cell, relative to the package root.';
+COMMENT ON COLUMN "dataset_values"."cell_sha256" IS 'SHA-256 of the file, re-checked on every build.';
+COMMENT ON COLUMN "dataset_values"."cell_table" IS 'Table inside the file.';
+COMMENT ON COLUMN "dataset_values"."cell_row_key" IS 'The row''s key, name=value pairs joined by commas (year=2024,coo_iso=SYR,coa_iso=TUR).';
+COMMENT ON COLUMN "dataset_values"."cell_column" IS 'Column of the cell.';
+COMMENT ON COLUMN "dataset_values"."coding_file" IS 'The dataset coding file that maps the cell to its indicator.';
 CREATE VIEW "series" AS SELECT CAST(v."indicator" AS VARCHAR) AS "indicator", CAST(v."indicator_label" AS VARCHAR) AS "indicator_label", CAST(v."measure_type" AS VARCHAR) AS "measure_type", CAST(v."series" AS VARCHAR) AS "series", CAST(v."compiler" AS VARCHAR) AS "compiler", CAST(v."reference_date" AS DATE) AS "reference_date", CAST(v."period_start" AS DATE) AS "period_start", CAST(v."period_end" AS DATE) AS "period_end", CAST(v."period_precision" AS VARCHAR) AS "period_precision", CAST(v."value" AS DOUBLE) AS "value", CAST(v."approx" AS BOOLEAN) AS "approx", CAST(v."qualifier" AS VARCHAR) AS "qualifier", CAST(v."lower" AS DOUBLE) AS "lower", CAST(v."upper" AS DOUBLE) AS "upper", CAST(v."unit" AS VARCHAR) AS "unit", CAST(v."geography" AS VARCHAR) AS "geography", CAST(v."source_id" AS VARCHAR) AS "source_id", CAST(v."fact_id" AS VARCHAR) AS "fact_id", CAST(v."publisher" AS VARCHAR) AS "publisher", CAST(v."published_earliest" AS DATE) AS "published_earliest", CAST(v."published_latest" AS DATE) AS "published_latest", CAST(v."claim_status" AS VARCHAR) AS "claim_status", CAST(v."flags" AS VARCHAR) AS "flags", CAST(v."derived" AS BOOLEAN) AS "derived" FROM (
 -- series: one row per observation of an indicator, every source's figure side by side, sorted by
 -- indicator then the day it refers to. Nothing is averaged or dropped.

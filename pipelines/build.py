@@ -24,13 +24,19 @@ def build_tables_checked(layout: Layout):
     from pipelines.publish.tables import build_tables
     from pipelines.publish.validate import validate_tables
 
+    from pipelines.datasets.registry import dataset_tables, read_datasets, read_published_values
+
     actors = read_actors(layout)
     coding = code_sources(layout, actors)
     sources, coded = coding.sources, coding.coded
     problems = [p for c in coded for p in c.problems] + duplicate_id_problems(coded)
+    try:
+        datasets = dataset_tables(read_datasets(layout), read_published_values(layout))
+    except TsrError as exc:
+        problems += exc.problems
     if problems:
         raise TsrError(problems)
-    tables = validate_tables(build_tables(sources, actors, coded))
+    tables = validate_tables(build_tables(sources, actors, coded, datasets=datasets))
     return with_views(tables), format_coverage(coverage_rows(sources, coded)), coding
 
 

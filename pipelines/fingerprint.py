@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pipelines.paths import REPO_ROOT
 
-DATA_GLOBS = ("data/sources/*", "data/coding/*", "queries/*.sql")  # under the package root being built
+DATA_GLOBS = ("data/sources/*", "data/coding/*", "data/datasets/*.yaml", "data/datasets/files/*", "queries/*.sql")  # under the package root being built
 # The code that builds it, wherever that root is: a change of code or of a pinned version means a rebuild.
 CODE_GLOBS = ("schemas/*.py", "schemas/*.yaml", "pipelines/**/*.py", "pipelines/**/*.yaml", "pipelines/**/*.html",
               "pipelines/**/*.css", "requirements.lock")

@@ -33,6 +33,10 @@ class Layout:
         return self.root / "data" / "coding"
 
     @property
+    def datasets_dir(self) -> Path:
+        return self.root / "data" / "datasets"
+
+    @property
     def actors_file(self) -> Path:
         return self.coding_dir / "actors.yaml"
 

@@ -3,6 +3,7 @@ the data dictionary of the dataset page) is generated from these models."""
 from schemas.actors import Actors
 from schemas.anomalies import Anomalies
 from schemas.contested_events import ContestedEvents
+from schemas.dataset_values import DatasetValues
 from schemas.discrepancies import Discrepancies
 from schemas.events import Events
 from schemas.extractor_issues import ExtractorIssues
@@ -29,6 +30,7 @@ TABLES = {
     "trade_measures": TradeMeasures,
     "reconstruction": Reconstruction,
     "extractor_issues": ExtractorIssues,
+    "dataset_values": DatasetValues,
     # Views for economists, computed from the tables above by the SQL in schemas/views/.
     "series": SeriesView,
     "discrepancies": Discrepancies,
@@ -36,5 +38,5 @@ TABLES = {
     "contested_events": ContestedEvents,
 }
 
-__all__ = ["TABLES", "Actors", "Anomalies", "ContestedEvents", "Discrepancies", "SeriesView", "Events", "ExtractorIssues", "Facts", "Indicators", "Mentions", "Reconstruction", "Returns", "Sources",
+__all__ = ["TABLES", "Actors", "Anomalies", "ContestedEvents", "DatasetValues", "Discrepancies", "SeriesView", "Events", "ExtractorIssues", "Facts", "Indicators", "Mentions", "Reconstruction", "Returns", "Sources",
            "StatisticalSeries", "TradeMeasures"]

@@ -109,6 +109,9 @@ def parquet_resource(name: str) -> dict:
     # No foreignKeys: they are declared once, on the CSV resources; the Parquet copies hold the same rows
     # (checked by the build), and repeating the keys triples validation time.
     schema = {k: v for k, v in frictionless_schema(model).items() if k != "foreignKeys"}
+    # frictionless reads Parquet through pandas, which turns a missing integer into the float NaN; the
+    # package never publishes NaN as a value (schemas/checks.py: finite), so "nan" can only be a missing cell.
+    schema["missingValues"] = ["", "nan"]
     return {
         "name": f"{name}-parquet",
         "type": "table",

@@ -34,14 +34,16 @@ def event_topic_rows(events: list[dict], attributes: list[dict], keep: tuple[str
 
 
 def build_tables(sources: list[Source], actors: list[dict], coded: list[CodedSource],
-                 catalogue: Catalogue | None = None) -> dict[str, pd.DataFrame]:
+                 catalogue: Catalogue | None = None,
+                 datasets: tuple[list[dict], list[dict]] = ([], [])) -> dict[str, pd.DataFrame]:
+    """Every published table; `datasets` holds the dataset sources' rows and their copied cells."""
     catalogue = catalogue or read_catalogue()
     facts = [f for c in coded for f in c.facts]
     events = [e for c in coded for e in c.events]
     trade_keep = ("source_id", "date_start", "date_end", "date_precision", "status", "claim_status", "quote")
     recon_keep = ("source_id", "status", "claim_status", "quote")
     return {
-        "sources": _frame("sources", [source_row(s) for s in sources]),
+        "sources": _frame("sources", [source_row(s) for s in sources] + datasets[0]),
         "actors": _frame("actors", actors),
         "indicators": _frame("indicators", catalogue.indicator_rows()),
         "statistical_series": _frame("statistical_series", catalogue.series_rows()),
@@ -52,4 +54,5 @@ def build_tables(sources: list[Source], actors: list[dict], coded: list[CodedSou
         "trade_measures": _frame("trade_measures", event_topic_rows(events, [t for c in coded for t in c.trade_measures], trade_keep)),
         "reconstruction": _frame("reconstruction", event_topic_rows(events, [r for c in coded for r in c.reconstruction], recon_keep)),
         "extractor_issues": _frame("extractor_issues", [o for c in coded for o in c.overrides]),
+        "dataset_values": _frame("dataset_values", datasets[1]),
     }

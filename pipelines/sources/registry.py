@@ -172,6 +172,9 @@ def source_row(source: Source) -> dict:
         "topic": _one_line(meta["topic"]),
         "flags": ";".join(sorted(meta["flags"])) or None,
         "notes": _one_line(meta["notes"]),
+        "licence": None,
+        "release": None,
+        "origin": None,
         "slug": meta["slug"],
     }
 
