@@ -413,40 +413,60 @@ COMMENT ON COLUMN "dataset_values"."cell_table" IS 'Table inside the file.';
 COMMENT ON COLUMN "dataset_values"."cell_row_key" IS 'The row''s key, name=value pairs joined by commas (year=2024,coo_iso=SYR,coa_iso=TUR).';
 COMMENT ON COLUMN "dataset_values"."cell_column" IS 'Column of the cell.';
 COMMENT ON COLUMN "dataset_values"."coding_file" IS 'The dataset coding file that maps the cell to its indicator.';
-CREATE VIEW "series" AS SELECT CAST(v."indicator" AS VARCHAR) AS "indicator", CAST(v."indicator_label" AS VARCHAR) AS "indicator_label", CAST(v."measure_type" AS VARCHAR) AS "measure_type", CAST(v."series" AS VARCHAR) AS "series", CAST(v."compiler" AS VARCHAR) AS "compiler", CAST(v."reference_date" AS DATE) AS "reference_date", CAST(v."period_start" AS DATE) AS "period_start", CAST(v."period_end" AS DATE) AS "period_end", CAST(v."period_precision" AS VARCHAR) AS "period_precision", CAST(v."value" AS DOUBLE) AS "value", CAST(v."approx" AS BOOLEAN) AS "approx", CAST(v."qualifier" AS VARCHAR) AS "qualifier", CAST(v."lower" AS DOUBLE) AS "lower", CAST(v."upper" AS DOUBLE) AS "upper", CAST(v."unit" AS VARCHAR) AS "unit", CAST(v."geography" AS VARCHAR) AS "geography", CAST(v."source_id" AS VARCHAR) AS "source_id", CAST(v."fact_id" AS VARCHAR) AS "fact_id", CAST(v."publisher" AS VARCHAR) AS "publisher", CAST(v."published_earliest" AS DATE) AS "published_earliest", CAST(v."published_latest" AS DATE) AS "published_latest", CAST(v."claim_status" AS VARCHAR) AS "claim_status", CAST(v."flags" AS VARCHAR) AS "flags", CAST(v."derived" AS BOOLEAN) AS "derived" FROM (
+CREATE VIEW "series" AS SELECT CAST(v."observation_id" AS VARCHAR) AS "observation_id", CAST(v."indicator" AS VARCHAR) AS "indicator", CAST(v."indicator_label" AS VARCHAR) AS "indicator_label", CAST(v."measure_type" AS VARCHAR) AS "measure_type", CAST(v."series" AS VARCHAR) AS "series", CAST(v."compiler" AS VARCHAR) AS "compiler", CAST(v."reference_date" AS DATE) AS "reference_date", CAST(v."period_start" AS DATE) AS "period_start", CAST(v."period_end" AS DATE) AS "period_end", CAST(v."period_precision" AS VARCHAR) AS "period_precision", CAST(v."value" AS DOUBLE) AS "value", CAST(v."approx" AS BOOLEAN) AS "approx", CAST(v."qualifier" AS VARCHAR) AS "qualifier", CAST(v."lower" AS DOUBLE) AS "lower", CAST(v."upper" AS DOUBLE) AS "upper", CAST(v."unit" AS VARCHAR) AS "unit", CAST(v."geography" AS VARCHAR) AS "geography", CAST(v."source_id" AS VARCHAR) AS "source_id", CAST(v."source_kind" AS VARCHAR) AS "source_kind", CAST(v."fact_id" AS VARCHAR) AS "fact_id", CAST(v."dataset_observation_id" AS VARCHAR) AS "dataset_observation_id", CAST(v."publisher" AS VARCHAR) AS "publisher", CAST(v."published_earliest" AS DATE) AS "published_earliest", CAST(v."published_latest" AS DATE) AS "published_latest", CAST(v."claim_status" AS VARCHAR) AS "claim_status", CAST(v."flags" AS VARCHAR) AS "flags", CAST(v."derived" AS BOOLEAN) AS "derived", CAST(v."superseded_by" AS VARCHAR) AS "superseded_by" FROM (
 -- series: one row per observation of an indicator, every source's figure side by side, sorted by
--- indicator then the day it refers to. Nothing is averaged or dropped.
+-- indicator then the day it refers to. Nothing is averaged or dropped. An observation is a fact (a
+-- figure quoted from a text) or a cell copied from an official table (dataset_values); a cell is
+-- stated on the record by its publisher, hence official, and a later release's copy of it is kept.
+WITH observations AS (
+  SELECT f.fact_id AS observation_id, f.fact_id, CAST(NULL AS VARCHAR) AS dataset_observation_id,
+         f.indicator, f.series, f.period_start, f.period_end, f.period_precision, f.value, f.approx,
+         f.qualifier, f.lower, f.upper, f.unit, f.geography, f.source_id, f.claim_status, f.flags,
+         f.derived, CAST(NULL AS VARCHAR) AS superseded_by
+  FROM facts AS f
+  UNION ALL
+  SELECT d.observation_id, CAST(NULL AS VARCHAR), d.observation_id, d.indicator, d.series, d.period_start,
+         d.period_end, d.period_precision, d.value, false, CAST(NULL AS VARCHAR), CAST(NULL AS DOUBLE),
+         CAST(NULL AS DOUBLE), d.unit, d.geography, d.source_id, 'official', CAST(NULL AS VARCHAR), false,
+         d.superseded_by
+  FROM dataset_values AS d
+)
 SELECT
-  f.indicator,
+  o.observation_id,
+  o.indicator,
   i.label AS indicator_label,
   i.measure_type,
-  f.series,
+  o.series,
   s.compiler,
-  coalesce(f.period_end, f.period_start) AS reference_date,
-  f.period_start,
-  f.period_end,
-  f.period_precision,
-  f.value,
-  f.approx,
-  f.qualifier,
-  f.lower,
-  f.upper,
-  f.unit,
-  f.geography,
-  f.source_id,
-  f.fact_id,
+  coalesce(o.period_end, o.period_start) AS reference_date,
+  o.period_start,
+  o.period_end,
+  o.period_precision,
+  o.value,
+  o.approx,
+  o.qualifier,
+  o.lower,
+  o.upper,
+  o.unit,
+  o.geography,
+  o.source_id,
+  src.kind AS source_kind,
+  o.fact_id,
+  o.dataset_observation_id,
   src.publisher,
   src.published_earliest,
   src.published_latest,
-  f.claim_status,
-  f.flags,
-  f.derived
-FROM facts AS f
-JOIN indicators AS i ON i.indicator_id = f.indicator
-JOIN statistical_series AS s ON s.series_id = f.series
-JOIN sources AS src ON src.source_id = f.source_id
+  o.claim_status,
+  o.flags,
+  o.derived,
+  o.superseded_by
+FROM observations AS o
+JOIN indicators AS i ON i.indicator_id = o.indicator
+JOIN statistical_series AS s ON s.series_id = o.series
+JOIN sources AS src ON src.source_id = o.source_id
 ) AS v;
-COMMENT ON VIEW "series" IS 'Series: Every observation of every indicator, side by side by source and series, sorted by indicator and the day it refers to (a DuckDB view of facts, indicators, statistical_series and sources: schemas/views/series.sql). Disagreements stay as separate rows; see discrepancies and anomalies.';
+COMMENT ON VIEW "series" IS 'Series: Every observation of every indicator, side by side by source and series, sorted by indicator and the day it refers to (a DuckDB view of facts, indicators, statistical_series and sources: schemas/views/series.sql), together with the cells copied from official tables (dataset_values). Disagreements stay as separate rows; see discrepancies and anomalies.';
+COMMENT ON COLUMN "series"."observation_id" IS 'The observation: its fact_id for a figure quoted from a text, its dataset_values.observation_id for a table cell.';
 COMMENT ON COLUMN "series"."indicator" IS 'What is measured (indicators.indicator_id).';
 COMMENT ON COLUMN "series"."indicator_label" IS 'The indicator''s label.';
 COMMENT ON COLUMN "series"."measure_type" IS 'How the indicator''s value relates to its period. Allowed values — stock: A level at a date (people under temporary protection). period_start and period_end bracket the as-of day; they are the same day when the text gives it; flow: A quantity over a period (exports in 2024, returns between 9 and 13 December, returns on one day). period_start and period_end are the first and last day covered; cumulative: A running total since the fixed day in the indicator''s `since` (returns since 8 December 2024). period_start is that day; period_end is the as-of day; count: A plain number of things at a date (countries, customs gates, military bases, connection points). Period as for a stock; capacity: What an installation can carry or deliver as it stands at a date (MW of export capacity, cubic metres a day). Period as for a stock. A capacity planned for a later date is a target; size: A physical dimension of an asset (the length of a railway line, the area of a site). Period as for a stock, usually unknown; share: A percentage of a whole (the share of Syrians from Aleppo). Period as for the whole; growth_rate: A percentage change against the same period a year earlier, unless the definition says otherwise. Period of the later period; may be negative; amount: A one-off money value (a deal, an investment, a financing). Period the day it was agreed or stated, when known; target: A level an actor aims at or plans for a date (a trade-volume goal, a planned capacity, planned bases). Period the target date or horizon, which may lie after publication; forecast: A value expected for a period that was not over when it was stated (a projection, an estimate for the current year). The period may lie after publication; cost_estimate: An estimated cost, damage or financing need. Period what it covers (damage 2011-2024) or the horizon of the need, which may lie after publication.';
@@ -464,20 +484,24 @@ COMMENT ON COLUMN "series"."upper" IS 'Upper bound implied by the source.';
 COMMENT ON COLUMN "series"."unit" IS 'What the value counts (the indicator''s unit).';
 COMMENT ON COLUMN "series"."geography" IS 'ISO 3166 codes of the places the figure concerns. Semicolon-separated, sorted; empty when none.';
 COMMENT ON COLUMN "series"."source_id" IS 'Source of the figure.';
-COMMENT ON COLUMN "series"."fact_id" IS 'The fact (facts.fact_id): its quote and offsets trace the figure to the source.';
+COMMENT ON COLUMN "series"."source_kind" IS 'Whether the figure comes from a text or a data table. Allowed values — text: A report, statement or article whose figures are quoted with their character offsets; dataset: An official data table whose figures are cells.';
+COMMENT ON COLUMN "series"."fact_id" IS 'The fact (facts.fact_id) whose quote and offsets trace the figure to its text; empty for a table cell.';
+COMMENT ON COLUMN "series"."dataset_observation_id" IS 'The table cell (dataset_values.observation_id) whose file, table, row key and column trace the figure; empty for a fact.';
 COMMENT ON COLUMN "series"."publisher" IS 'Publisher of the source.';
 COMMENT ON COLUMN "series"."published_earliest" IS 'Earliest possible publication day of the source. ISO 8601 (YYYY-MM-DD).';
 COMMENT ON COLUMN "series"."published_latest" IS 'Latest possible publication day of the source. ISO 8601 (YYYY-MM-DD).';
 COMMENT ON COLUMN "series"."claim_status" IS 'How firmly the source stands behind the figure. Allowed values — official: Stated on the record by a named official, ministry or government body; reported: Reported by the media or attributed to unnamed sources; unconfirmed: The source itself flags the claim as not confirmed.';
 COMMENT ON COLUMN "series"."flags" IS 'Known problems of the figure. Semicolon-separated, sorted; empty when none. Allowed values — extractor_override: The extractor misreads this figure; a person read the value from the quoted span (`override` in the coding), and the extractor_issues table records it as an extractor test case; misreported_by_publisher: The publisher misreads or mislabels the figure (a daily count given as cumulative); coded as the text says, with a note; weak_aggregator_copy: Taken from a low-tier aggregator''s copy of an agency report; check it against the original; publisher_arithmetic_error: The publisher''s own arithmetic on stated figures is wrong (a gap that is not the difference of the figures it names); contradicts_other_sources: Disagrees beyond rounding with other sources for the same indicator, series and date (a cumulative count lower than an earlier one); derived_by_publisher: The publisher computed the figure from other figures (a difference of two statements); no compiler states it; secondary_report: Reported second-hand about an earlier statement whose primary is not among the sources; conversion_by_publisher: The publisher converted the figure into another currency or unit.';
 COMMENT ON COLUMN "series"."derived" IS 'True when computed by this package from other figures.';
+COMMENT ON COLUMN "series"."superseded_by" IS 'For a table cell: the source id of a later release holding the same cell; empty otherwise. Both are kept.';
 CREATE VIEW "discrepancies" AS SELECT CAST(v."discrepancy_id" AS VARCHAR) AS "discrepancy_id", CAST(v."indicator" AS VARCHAR) AS "indicator", CAST(v."geography" AS VARCHAR) AS "geography", CAST(v."period_start" AS DATE) AS "period_start", CAST(v."period_end" AS DATE) AS "period_end", CAST(v."n_values" AS BIGINT) AS "n_values", CAST(v."n_observations" AS BIGINT) AS "n_observations", CAST(v."n_sources" AS BIGINT) AS "n_sources", CAST(v."min_value" AS DOUBLE) AS "min_value", CAST(v."max_value" AS DOUBLE) AS "max_value", CAST(v."spread_pct" AS DOUBLE) AS "spread_pct", CAST(v."series" AS VARCHAR) AS "series", CAST(v."observations" AS VARCHAR) AS "observations" FROM (
 -- discrepancies: observations of one indicator for the same place and period that disagree. Every value
 -- is listed with its series and source; the spread is shown, never averaged away. Only groups from two
 -- or more sources: one source's several values for a period are a breakdown, not a disagreement.
 WITH obs AS (
+  -- facts and table cells alike (the series view)
   SELECT f.*, coalesce(f.geography, '') AS place
-  FROM facts AS f
+  FROM series AS f
   -- an observation whose as-of day or period end is unknown has no period to share with another
   WHERE f.value IS NOT NULL AND f.period_end IS NOT NULL
 )
@@ -495,8 +519,8 @@ SELECT
   max(value) AS max_value,
   CASE WHEN min(value) > 0 THEN round((max(value) - min(value)) / min(value) * 100, 2) END AS spread_pct,
   string_agg(DISTINCT series, ';' ORDER BY series) AS series,
-  string_agg(fact_id || ' = ' || CAST(value AS VARCHAR) || ' (' || series || ', ' || source_id || ')', '; '
-             ORDER BY value, fact_id) AS observations
+  string_agg(observation_id || ' = ' || CAST(value AS VARCHAR) || ' (' || series || ', ' || source_id || ')', '; '
+             ORDER BY value, observation_id) AS observations
 FROM obs
 GROUP BY indicator, place, period_start, period_end
 HAVING count(DISTINCT value) > 1 AND count(DISTINCT source_id) > 1
@@ -514,24 +538,23 @@ COMMENT ON COLUMN "discrepancies"."min_value" IS 'Lowest value.';
 COMMENT ON COLUMN "discrepancies"."max_value" IS 'Highest value.';
 COMMENT ON COLUMN "discrepancies"."spread_pct" IS '(max - min) / min in percent; empty when min is 0 or negative.';
 COMMENT ON COLUMN "discrepancies"."series" IS 'The statistical series of the observations, semicolon-separated: different compilations differ by design.';
-COMMENT ON COLUMN "discrepancies"."observations" IS 'Every observation: fact_id = value (series, source_id), by value.';
-CREATE VIEW "anomalies" AS SELECT CAST(v."anomaly_id" AS VARCHAR) AS "anomaly_id", CAST(v."rule" AS VARCHAR) AS "rule", CAST(v."indicator" AS VARCHAR) AS "indicator", CAST(v."fact_id" AS VARCHAR) AS "fact_id", CAST(v."source_id" AS VARCHAR) AS "source_id", CAST(v."value" AS DOUBLE) AS "value", CAST(v."period_end" AS DATE) AS "period_end", CAST(v."other_fact_id" AS VARCHAR) AS "other_fact_id", CAST(v."other_source_id" AS VARCHAR) AS "other_source_id", CAST(v."other_value" AS DOUBLE) AS "other_value", CAST(v."other_period_end" AS DATE) AS "other_period_end", CAST(v."explanation" AS VARCHAR) AS "explanation" FROM (
+COMMENT ON COLUMN "discrepancies"."observations" IS 'Every observation: observation_id (a fact_id or a dataset_values.observation_id) = value (series, source_id), by value.';
+CREATE VIEW "anomalies" AS SELECT CAST(v."anomaly_id" AS VARCHAR) AS "anomaly_id", CAST(v."rule" AS VARCHAR) AS "rule", CAST(v."indicator" AS VARCHAR) AS "indicator", CAST(v."observation_id" AS VARCHAR) AS "observation_id", CAST(v."source_id" AS VARCHAR) AS "source_id", CAST(v."value" AS DOUBLE) AS "value", CAST(v."period_end" AS DATE) AS "period_end", CAST(v."other_observation_id" AS VARCHAR) AS "other_observation_id", CAST(v."other_source_id" AS VARCHAR) AS "other_source_id", CAST(v."other_value" AS DOUBLE) AS "other_value", CAST(v."other_period_end" AS DATE) AS "other_period_end", CAST(v."explanation" AS VARCHAR) AS "explanation" FROM (
 -- anomalies: observations that break their indicator's own logic, each naming the rule and the other
 -- observation it contradicts. Shown, never dropped; they do not fail the build (the sources disagree,
 -- not the coding).
 WITH obs AS (
-  SELECT f.*, i.measure_type, coalesce(f.geography, '') AS place, src.published_earliest
-  FROM facts AS f
-  JOIN indicators AS i ON i.indicator_id = f.indicator
-  JOIN sources AS src ON src.source_id = f.source_id
+  -- facts and table cells alike (the series view carries measure_type and published_earliest)
+  SELECT f.*, coalesce(f.geography, '') AS place
+  FROM series AS f
   WHERE f.value IS NOT NULL
 ),
 -- 1. A running total cannot fall: a cumulative count lower than an earlier count of the same series.
 cumulative AS (
-  SELECT 'cumulative_decrease' AS rule, later.fact_id, later.source_id, later.indicator, later.value,
-         later.period_end, earlier.fact_id AS other_fact_id, earlier.source_id AS other_source_id,
+  SELECT 'cumulative_decrease' AS rule, later.observation_id, later.source_id, later.indicator, later.value,
+         later.period_end, earlier.observation_id AS other_observation_id, earlier.source_id AS other_source_id,
          earlier.value AS other_value, earlier.period_end AS other_period_end,
-         row_number() OVER (PARTITION BY later.fact_id ORDER BY earlier.value DESC, earlier.fact_id) AS pick
+         row_number() OVER (PARTITION BY later.observation_id ORDER BY earlier.value DESC, earlier.observation_id) AS pick
   FROM obs AS later
   JOIN obs AS earlier
     ON earlier.indicator = later.indicator AND earlier.series = later.series AND earlier.place = later.place
@@ -541,10 +564,10 @@ cumulative AS (
 -- 2. A stock that moves faster than flows can explain: more than 5 % of its level between two
 --    observations of the same series less than 31 days apart.
 stock AS (
-  SELECT 'stock_jump' AS rule, b.fact_id, b.source_id, b.indicator, b.value, b.period_end,
-         a.fact_id AS other_fact_id, a.source_id AS other_source_id, a.value AS other_value,
+  SELECT 'stock_jump' AS rule, b.observation_id, b.source_id, b.indicator, b.value, b.period_end,
+         a.observation_id AS other_observation_id, a.source_id AS other_source_id, a.value AS other_value,
          a.period_end AS other_period_end,
-         row_number() OVER (PARTITION BY b.fact_id ORDER BY abs(b.value - a.value) DESC, a.fact_id) AS pick
+         row_number() OVER (PARTITION BY b.observation_id ORDER BY abs(b.value - a.value) DESC, a.observation_id) AS pick
   FROM obs AS b
   JOIN obs AS a
     ON a.indicator = b.indicator AND a.series = b.series AND a.place = b.place
@@ -555,10 +578,10 @@ stock AS (
 -- 3. A part above its whole across sources: a province's figure above the country's for the same
 --    indicator and as-of day.
 part AS (
-  SELECT 'part_above_whole' AS rule, p.fact_id, p.source_id, p.indicator, p.value, p.period_end,
-         w.fact_id AS other_fact_id, w.source_id AS other_source_id, w.value AS other_value,
+  SELECT 'part_above_whole' AS rule, p.observation_id, p.source_id, p.indicator, p.value, p.period_end,
+         w.observation_id AS other_observation_id, w.source_id AS other_source_id, w.value AS other_value,
          w.period_end AS other_period_end,
-         row_number() OVER (PARTITION BY p.fact_id ORDER BY w.value, w.fact_id) AS pick
+         row_number() OVER (PARTITION BY p.observation_id ORDER BY w.value, w.observation_id) AS pick
   FROM obs AS p
   JOIN obs AS w
     ON w.indicator = p.indicator AND p.place LIKE w.place || '-%' AND w.place <> ''
@@ -567,8 +590,8 @@ part AS (
 -- 4. A figure whose period may not have ended when it was published, stated as done (not a target,
 --    forecast or cost estimate): its period ends after the earliest possible publication day.
 early AS (
-  SELECT 'published_before_period_end' AS rule, fact_id, source_id, indicator, value, period_end,
-         NULL AS other_fact_id, NULL AS other_source_id, NULL AS other_value, NULL AS other_period_end, 1 AS pick
+  SELECT 'published_before_period_end' AS rule, observation_id, source_id, indicator, value, period_end,
+         NULL AS other_observation_id, NULL AS other_source_id, NULL AS other_value, NULL AS other_period_end, 1 AS pick
   FROM obs
   WHERE measure_type NOT IN ('target', 'forecast', 'cost_estimate')
     AND period_end IS NOT NULL AND published_earliest IS NOT NULL AND period_end > published_earliest
@@ -578,27 +601,27 @@ early AS (
 found_1 AS (SELECT * FROM cumulative UNION ALL SELECT * FROM stock),
 found_2 AS (SELECT * FROM found_1 UNION ALL SELECT * FROM part),
 found AS (SELECT * FROM found_2 UNION ALL SELECT * FROM early)
-SELECT rule || ':' || fact_id AS anomaly_id, rule, indicator, fact_id, source_id, value, period_end,
-       other_fact_id, other_source_id, other_value, other_period_end,
+SELECT rule || ':' || observation_id AS anomaly_id, rule, indicator, observation_id, source_id, value, period_end,
+       other_observation_id, other_source_id, other_value, other_period_end,
        CASE rule
          WHEN 'cumulative_decrease' THEN 'a running total below an earlier count of the same series (' ||
               CAST(other_value AS VARCHAR) || ' by ' || CAST(other_period_end AS VARCHAR) || ')'
-         WHEN 'stock_jump' THEN 'the stock moves by more than 5 % in under a month against ' || other_fact_id
+         WHEN 'stock_jump' THEN 'the stock moves by more than 5 % in under a month against ' || other_observation_id
          WHEN 'part_above_whole' THEN 'a part of the country above the whole country''s figure for the same day'
          ELSE 'the period ends after the earliest possible publication day, but the figure is stated as done'
        END AS explanation
 FROM found
 WHERE pick = 1
 ) AS v;
-COMMENT ON VIEW "anomalies" IS 'Anomalies: Observations that break their indicator''s own logic, each with the rule and the observation it contradicts (a DuckDB view of facts: schemas/views/anomalies.sql). Shown, never dropped; they do not fail the build, because the sources disagree, not the coding.';
-COMMENT ON COLUMN "anomalies"."anomaly_id" IS 'rule:fact_id.';
+COMMENT ON VIEW "anomalies" IS 'Anomalies: Observations that break their indicator''s own logic, each with the rule and the observation it contradicts (a DuckDB view of the series view, facts and table cells alike: schemas/views/anomalies.sql). Shown, never dropped; they do not fail the build, because the sources disagree, not the coding.';
+COMMENT ON COLUMN "anomalies"."anomaly_id" IS 'rule:observation_id.';
 COMMENT ON COLUMN "anomalies"."rule" IS 'The rule broken: cumulative_decrease (a running total below an earlier count of the same series); stock_jump (a stock moving by more than 5 % in under 31 days within one series); part_above_whole (a province above the country for the same indicator and day); published_before_period_end (stated as done, but the period ends after the earliest possible publication day).';
 COMMENT ON COLUMN "anomalies"."indicator" IS 'What is measured (indicators.indicator_id).';
-COMMENT ON COLUMN "anomalies"."fact_id" IS 'The observation that breaks the rule (facts.fact_id).';
+COMMENT ON COLUMN "anomalies"."observation_id" IS 'The observation that breaks the rule (series.observation_id: a fact_id or a dataset_values.observation_id).';
 COMMENT ON COLUMN "anomalies"."source_id" IS 'Its source.';
 COMMENT ON COLUMN "anomalies"."value" IS 'Its value.';
 COMMENT ON COLUMN "anomalies"."period_end" IS 'Its as-of day or period end. ISO 8601 (YYYY-MM-DD).';
-COMMENT ON COLUMN "anomalies"."other_fact_id" IS 'The observation it contradicts; empty for a rule about one observation.';
+COMMENT ON COLUMN "anomalies"."other_observation_id" IS 'The observation it contradicts; empty for a rule about one observation.';
 COMMENT ON COLUMN "anomalies"."other_source_id" IS 'That observation''s source.';
 COMMENT ON COLUMN "anomalies"."other_value" IS 'That observation''s value.';
 COMMENT ON COLUMN "anomalies"."other_period_end" IS 'That observation''s as-of day or period end. ISO 8601 (YYYY-MM-DD).';

@@ -49,7 +49,7 @@ points = con.execute("""
 print(f"{len(points)} statements of the running total")
 for ref_date, value, approx, series, precision, fact_id in points:
     print(f"  {ref_date}  {'≈' if approx else ' '}{value:>10,.0f}  {series:<14} ({precision})")
-excluded = con.execute("SELECT fact_id, explanation FROM anomalies WHERE indicator = 'returns_since_2024_12_08'").fetchall()
+excluded = con.execute("SELECT observation_id, explanation FROM anomalies WHERE indicator = 'returns_since_2024_12_08'").fetchall()
 for fact_id, detail in excluded:
     print(f"anomaly: {fact_id}: {detail}")
 

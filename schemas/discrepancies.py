@@ -19,7 +19,7 @@ class Discrepancies(pa.DataFrameModel):
     max_value: Series[float] = number("Highest value.")
     spread_pct: Series[float] = number("(max - min) / min in percent; empty when min is 0 or negative.", nullable=True)
     series: Series[str] = field("The statistical series of the observations, semicolon-separated: different compilations differ by design.")
-    observations: Series[str] = field("Every observation: fact_id = value (series, source_id), by value.")
+    observations: Series[str] = field("Every observation: observation_id (a fact_id or a dataset_values.observation_id) = value (series, source_id), by value.")
 
     class Config:
         strict = True

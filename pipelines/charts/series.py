@@ -21,7 +21,7 @@ from pipelines.charts.common import Frame, colour, meta, one_line, parse_date, s
 PALETTE = ("blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue", "black", "yellow")
 # Beyond this many documents the source line counts them and points to the chart's data, which lists them.
 MAX_LISTED_SOURCES = 4
-DATA_COLUMNS = ["fact_id", "indicator", "series", "reference_date", "period_start", "period_end", "period_precision", "value",
+DATA_COLUMNS = ["observation_id", "fact_id", "indicator", "series", "reference_date", "period_start", "period_end", "period_precision", "value",
                 "approx", "qualifier", "lower", "upper", "claim_status", "flags", "source_id", "publisher"]
 
 
@@ -91,7 +91,7 @@ def _over_time(tables, out_dir: Path, name: str, indicator: str, *, connect: boo
                 Line2D([], [], marker="s", ls="none", markerfacecolor="white", markeredgecolor=colour("grey"), label=cfg["legend"]["reported"])]
     ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, fontsize=6.5, frameon=False,
               handlelength=1.2, columnspacing=1.0, borderaxespad=0.2)
-    latest = plotted.sort_values(["reference_date", "fact_id"]).iloc[-1]
+    latest = plotted.sort_values(["reference_date", "observation_id"]).iloc[-1]
     alt = one_line(cfg["alt"].format(n=len(plotted), first=f"{first:%d %B %Y}", last=f"{last:%d %B %Y}",
                                      series=", ".join(labels.get(s, s) for s in sorted(colours)),
                                      latest=f"{latest['value']:,.0f}", latest_date=latest["reference_date"],
@@ -106,7 +106,7 @@ def _trade_by_year(tables, out_dir: Path) -> list[dict]:
     rows = tables["series"]
     wanted = {"exports_tr_to_sy_calendar_year": "exports", "imports_tr_from_sy_calendar_year": "imports"}
     rows = rows[rows["indicator"].isin(list(wanted)) & rows["period_start"].notna()]
-    plotted = rows.loc[:, DATA_COLUMNS].sort_values(["indicator", "period_start", "series", "value", "fact_id"]).reset_index(drop=True)
+    plotted = rows.loc[:, DATA_COLUMNS].sort_values(["indicator", "period_start", "series", "value", "observation_id"]).reset_index(drop=True)
     if plotted.empty:
         return []  # nothing to draw yet: the chart appears with the first figure
     plotted.insert(1, "year", plotted["period_start"].str[:4].astype(int))

@@ -147,7 +147,7 @@ def series_html(tables: dict[str, pd.DataFrame]) -> str:
     rows = []
     for indicator, group in series.groupby("indicator", sort=True):
         dated = group[group["reference_date"].notna()]
-        latest = (dated if not dated.empty else group).sort_values(["reference_date", "fact_id"], na_position="first").iloc[-1].to_dict()
+        latest = (dated if not dated.empty else group).sort_values(["reference_date", "observation_id"], na_position="first").iloc[-1].to_dict()
         value, _how = value_phrase(latest)
         when = "date not given" if _blank(latest["reference_date"]) else f"{_day(latest['reference_date'])} ({esc(latest['period_precision'])})"
         rows.append(

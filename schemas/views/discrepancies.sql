@@ -2,8 +2,9 @@
 -- is listed with its series and source; the spread is shown, never averaged away. Only groups from two
 -- or more sources: one source's several values for a period are a breakdown, not a disagreement.
 WITH obs AS (
+  -- facts and table cells alike (the series view)
   SELECT f.*, coalesce(f.geography, '') AS place
-  FROM facts AS f
+  FROM series AS f
   -- an observation whose as-of day or period end is unknown has no period to share with another
   WHERE f.value IS NOT NULL AND f.period_end IS NOT NULL
 )
@@ -21,8 +22,8 @@ SELECT
   max(value) AS max_value,
   CASE WHEN min(value) > 0 THEN round((max(value) - min(value)) / min(value) * 100, 2) END AS spread_pct,
   string_agg(DISTINCT series, ';' ORDER BY series) AS series,
-  string_agg(fact_id || ' = ' || CAST(value AS VARCHAR) || ' (' || series || ', ' || source_id || ')', '; '
-             ORDER BY value, fact_id) AS observations
+  string_agg(observation_id || ' = ' || CAST(value AS VARCHAR) || ' (' || series || ', ' || source_id || ')', '; '
+             ORDER BY value, observation_id) AS observations
 FROM obs
 GROUP BY indicator, place, period_start, period_end
 HAVING count(DISTINCT value) > 1 AND count(DISTINCT source_id) > 1
