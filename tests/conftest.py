@@ -15,7 +15,9 @@ from pipelines.build import build_package
 from pipelines.paths import REPO_ROOT, Layout
 
 # What a build reads from a package root (code and schemas are imported from the repository itself).
-INPUT_DIRS = ("data/sources", "data/coding", "queries")
+INPUT_DIRS = ("data/sources", "data/coding", "data/datasets", "queries")
+# The seed-only build leaves the official tables out too: its tests pin whole-table answers about the seeds.
+SEED_INPUT_DIRS = ("data/sources", "data/coding", "queries")
 # Where the tests take the build inputs from: the repository, or (test_survives_new_data.py) a copy of
 # it with one more source, to show that no test pins a count of today's data.
 INPUTS = Path(os.environ.get("TSR_TEST_INPUTS", REPO_ROOT))
@@ -43,7 +45,7 @@ def is_seed(name: str) -> bool:
 
 def copy_seed_inputs(dest: Path, src: Path = REPO_ROOT) -> Path:
     """The build inputs of the two seed sources only: corpus reports (sequence 100 and up) left out."""
-    for rel in INPUT_DIRS:
+    for rel in SEED_INPUT_DIRS:
         shutil.copytree(src / rel, dest / rel, ignore=lambda _dir, names: [n for n in names if not is_seed(n)])
     return dest
 

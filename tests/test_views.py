@@ -25,7 +25,7 @@ def tables(built_root):
 
 
 def test_series_puts_every_statement_of_the_running_count_side_by_side(built_root):
-    series = rows(built_root, "series", "fact_id")
+    series = rows(built_root, "series", "observation_id")
     got = {k: (r["indicator"], r["series"], r["reference_date"], r["value"], r["claim_status"], r["period_precision"])
            for k, r in series.items() if k in {"returns_since_2024_12_08_dgmm_411649", "returns_since_2024_12_08_sozcu_557702",
                                                "returns_since_2024_12_08_yerlikaya_2025_05_29"}}
@@ -41,7 +41,7 @@ def test_series_puts_every_statement_of_the_running_count_side_by_side(built_roo
 
 def test_the_557702_count_is_an_anomaly_against_578000(built_root):
     anomaly = rows(built_root, "anomalies", "anomaly_id")["cumulative_decrease:returns_since_2024_12_08_sozcu_557702"]
-    assert (anomaly["value"], anomaly["period_end"], anomaly["other_fact_id"], anomaly["other_value"],
+    assert (anomaly["value"], anomaly["period_end"], anomaly["other_observation_id"], anomaly["other_value"],
             anomaly["other_period_end"]) == ("557702", "2026-01-03", "returns_since_2024_12_08_yerlikaya_578000", "578000", "2025-12-08")
 
 
@@ -79,9 +79,9 @@ def test_a_stock_jump_and_a_province_above_its_country_are_anomalies(tables):
     views = view_frames(tables | {"facts": pd.concat([facts, extra], ignore_index=True)})
     anomalies = views["anomalies"].set_index("anomaly_id")
     jump = anomalies.loc["stock_jump:synthetic_stock_jump"]
-    assert (jump["other_fact_id"], jump["other_value"]) == ("syrians_under_temporary_protection_dgmm_2025_06_05", 2699787.0)
+    assert (jump["other_observation_id"], jump["other_value"]) == ("syrians_under_temporary_protection_dgmm_2025_06_05", 2699787.0)
     part = anomalies.loc["part_above_whole:synthetic_istanbul_above_country"]
-    assert (part["other_fact_id"], part["other_value"]) == ("syrians_under_temporary_protection_dgmm_2025_06_05", 2699787.0)
+    assert (part["other_observation_id"], part["other_value"]) == ("syrians_under_temporary_protection_dgmm_2025_06_05", 2699787.0)
 
 
 def test_the_views_are_live_in_the_database_and_equal_the_published_files(built_root):
