@@ -236,19 +236,43 @@ _DESCRIBING = ("title", "publisher", "url", "published", "published_between", "l
               help="A source-level warning (repeatable).")
 @click.option("--sequence", type=click.IntRange(min=0), default=None,
               help="Sequence number of the id (refused if used); default: the next free one.")
+@click.option("--dataset", "is_dataset", is_flag=True,
+              help="FILE is a data table (an R .rda file): vendor it and write its dataset coding file data/datasets/<name>.yaml.")
+@click.option("--like", default=None, metavar="DATASET", help="With --dataset: copy the coding of an earlier release (e.g. unhcr_population_2025.12.1).")
+@click.option("--table", default=None, help="With --dataset: the table inside the file [default: the --like coding's].")
+@click.option("--release", default=None, help="With --dataset: the release (package version), e.g. 2026.06.1.")
+@click.option("--released-on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="With --dataset: the release day.")
+@click.option("--blob", default=None, help="With --dataset: the git blob id of the file in its repository.")
+@click.option("--licence", default=None, help="With --dataset: the licence, e.g. CC-BY-4.0 [default: the --like coding's].")
+@click.option("--repository", default=None, help="With --dataset: the repository the file came from [default: the --like coding's].")
 def add_source_command(root: Path, file: Path | None, meta_file: Path | None, flags: tuple[str, ...],
-                       sequence: int | None, **describing) -> None:
+                       sequence: int | None, is_dataset: bool, like: str | None, table: str | None, release: str | None,
+                       released_on, blob: str | None, licence: str | None, repository: str | None, **describing) -> None:
     """Register FILE as a new source (vendored unchanged, with metadata) and print its id.
 
     Example: tsr add-source report.txt --title "Returns pass one million" --published 2025-06-01 --language tr
 
     Example: tsr add-source --meta ../shared/corpus/docs/21_sozcu_557702_citizenship.meta.json --sequence 121
+
+    Example: tsr add-source --dataset population_2026.06.1.rda --like unhcr_population_2025.12.1 --release 2026.06.1
+    --released-on 2026-11-20 --blob <40 hex>
     """
     from pipelines.sources.add import add_source
     from pipelines.sources.corpus_meta import add_corpus_source
 
     layout = Layout(root)
     try:
+        if is_dataset:
+            from pipelines.datasets.add import add_dataset
+
+            missing = [f"--{n}" for n, v in (("release", release), ("released-on", released_on), ("blob", blob)) if not v]
+            if file is None or meta_file is not None or missing:
+                raise click.UsageError(f"--dataset needs FILE, --release, --released-on and --blob (missing: {', '.join(missing) or 'FILE'})")
+            coding = add_dataset(layout, file, table=table, release=release, released_on=released_on.date(), blob=blob,
+                                 like=like, publisher=describing["publisher"], licence=licence, repository=repository,
+                                 title=describing["title"], sequence=sequence)
+            click.echo(coding)
+            return
         if meta_file is not None:
             given = [f"--{name.replace('_', '-')}" for name in _DESCRIBING if describing[name] is not None]
             if given:

@@ -268,3 +268,51 @@ def test_observations_read_the_file_the_coding_names(tmp_path):
     with pytest.raises(TsrError) as caught:
         observations(coding, tmp_path, "data/datasets/unhcr_population_2025.12.1.yaml")
     assert caught.value.codes == {"missing-dataset-file"}
+
+
+def test_the_next_release_is_one_command_and_supersedes_the_last(inputs_root, tmp_path):
+    from click.testing import CliRunner
+
+    from pipelines.cli import cli
+
+    frame = read_table(ROOT / POP_FILE, "population")
+    row = (frame.year == 2025) & (frame.coo_iso == "SYR") & (frame.coa_iso == "TUR")
+    frame.loc[row, "refugees"] = 2_350_000.0  # a revised end-2025 stock in the next release
+    new = tmp_path / "population_2026.06.1.rda"
+    pyreadr.write_rdata(str(new), frame, df_name="population")
+    result = CliRunner().invoke(cli, ["add-source", "--root", str(inputs_root), "--dataset", str(new), "--like", "unhcr_population_2025.12.1",
+                                      "--release", "2026.06.1", "--released-on", "2026-11-20", "--blob", "0" * 40])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "data/datasets/unhcr_population_2026.06.1.yaml"
+    assert (inputs_root / "data/datasets/files/population_2026.06.1.rda").read_bytes() == new.read_bytes()
+    build_package(Layout(inputs_root), force=True)
+    values = [r for r in rows(inputs_root, "dataset_values") if r["cell_row_key"] == "year=2025,coo_iso=SYR,coa_iso=TUR"
+              and r["cell_column"] == "refugees"]
+    new_id = next(r["source_id"] for r in rows(inputs_root, "sources") if r["release"] == "2026.06.1")
+    assert {(r["release"], r["value"], r["superseded_by"]) for r in values} == {
+        ("2025.06.1", "2646142", new_id), ("2025.12.1", "2347756", new_id), ("2026.06.1", "2350000", "")}
+    # the revision is a disagreement between two releases for the same day, shown with both values
+    found = {r["discrepancy_id"]: r for r in rows(inputs_root, "discrepancies")}
+    assert found["syrians_under_temporary_protection|TR|2025-12-31|2025-12-31"]["n_values"] == "2"
+    # the same file twice is refused
+    again = CliRunner().invoke(cli, ["add-source", "--root", str(inputs_root), "--dataset", str(new), "--like", "unhcr_population_2025.12.1",
+                                     "--release", "2026.06.2", "--released-on", "2026-11-21", "--blob", "1" * 40])
+    assert again.exit_code != 0 and "duplicate-dataset" in again.output
+
+
+def test_a_new_table_without_a_coding_is_refused_until_its_columns_are_coded(inputs_root):
+    from click.testing import CliRunner
+
+    from pipelines.cli import cli
+
+    source = inputs_root / "other.rda"
+    pyreadr.write_rdata(str(source), read_table(ROOT / POP_FILE, "population").head(50), df_name="population")
+    result = CliRunner().invoke(cli, ["add-source", "--root", str(inputs_root), "--dataset", str(source), "--table", "population",
+                                      "--publisher", "UNHCR", "--licence", "CC-BY-4.0", "--repository", "https://example.org/r",
+                                      "--release", "1", "--released-on", "2026-01-01", "--blob", "2" * 40])
+    assert result.exit_code == 0, result.output
+    written = (inputs_root / "data/datasets/unhcr_population_1.yaml").read_text(encoding="utf-8")
+    assert "# The table's columns: year, coo_name" in written
+    with pytest.raises(TsrError) as caught:
+        build_package(Layout(inputs_root), force=True)
+    assert "bad-dataset-coding" in caught.value.codes and "data/datasets/unhcr_population_1.yaml" in str(caught.value)

@@ -8,6 +8,7 @@ leave a source the build refuses.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import os
 import stat
 import textwrap
@@ -51,7 +52,14 @@ def used_sequences(layout: Layout) -> dict[int, str]:
             stem = path.name.removesuffix(".meta.yaml").removesuffix(".txt")
             if SOURCE_ID_RE.match(stem):
                 used.setdefault(source_sequence(stem), stem)
+    for path in layout.datasets_dir.glob("*.yaml"):  # dataset sources hold sequence numbers too
+        found = _DATASET_SOURCE_ID.search(path.read_text(encoding="utf-8", errors="replace"))
+        if found and SOURCE_ID_RE.match(found.group(1)):
+            used.setdefault(source_sequence(found.group(1)), found.group(1))
     return used
+
+
+_DATASET_SOURCE_ID = re.compile(r"^source_id:\s*(\S+)", re.M)
 
 
 def next_sequence(layout: Layout) -> int:
