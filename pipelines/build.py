@@ -124,6 +124,9 @@ def _build_and_publish(layout: Layout, started: float) -> str:
     published = journal.swap_in(staging, root)
     fingerprint.record(root, published)
     rows = ", ".join(f"{name} {len(frame)}" for name, frame in tables.items())
-    return "\n".join(["built and published:", f"  rows: {rows}", "coverage:", coverage, coding.summary(),
+    cells = tables["dataset_values"]
+    datasets = (f"datasets: {cells['source_id'].nunique()} table(s), {len(cells)} cell(s) re-read from their files, "
+                "each equal to its published value")
+    return "\n".join(["built and published:", f"  rows: {rows}", "coverage:", coverage, coding.summary(), datasets,
                       f"  {len(published)} files published in {time.perf_counter() - started:.2f} s"])
 

@@ -393,6 +393,9 @@ def sources_html(tables: dict[str, pd.DataFrame]) -> str:
         as_given = "" if _blank(r.get("published_as_given")) else f" Date as given: <code>{esc(r['published_as_given'])}</code>."
         flags = "" if _blank(r.get("flags")) else " Flags: " + ", ".join(f"<code>{esc(f)}</code>" for f in str(r["flags"]).split(";")) + "."
         notes = "" if _blank(r.get("notes")) else f" Notes: {esc(r['notes'])}"
+        if r.get("kind") == "dataset":  # a table's figures are cells: say which release, under which licence, from where
+            notes = (f" Release <code>{esc(r['release'])}</code>, licence {esc(r['licence'])}, from {esc(r['origin'])}; "
+                     f"its cells are in <code>dataset_values</code>.{notes}")
         items.append(f'<li id="source-{esc(r["source_id"])}"><a href="{_href(r["path"])}">{esc(r["title"])}</a> — {publisher}'
                      f"{esc(_published(r))}{retrieved}. {scope_html(r)}{url}<br>"
                      f'<span class="muted">Id <code>{esc(r["source_id"])}</code>, SHA-256 <code>{esc(r["sha256"][:16])}…</code>. '
