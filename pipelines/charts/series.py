@@ -53,7 +53,8 @@ def _thousands(x, _pos) -> str:
 def _over_time(tables, out_dir: Path, name: str, indicator: str, *, connect: bool) -> list[dict]:
     cfg = meta()["charts"][name]
     rows = tables["series"]
-    rows = _national(rows[(rows["indicator"] == indicator) & rows["reference_date"].notna()])
+    # a table cell that a later release repeats is drawn once, from the newest release (series keeps both)
+    rows = _national(rows[(rows["indicator"] == indicator) & rows["reference_date"].notna() & rows["superseded_by"].isna()])
     plotted = rows.loc[:, DATA_COLUMNS].reset_index(drop=True)
     if plotted.empty:
         return []  # nothing to draw yet: the chart appears with the first figure
