@@ -418,6 +418,7 @@ CREATE VIEW "series" AS SELECT CAST(v."observation_id" AS VARCHAR) AS "observati
 -- indicator then the day it refers to. Nothing is averaged or dropped. An observation is a fact (a
 -- figure quoted from a text) or a cell copied from an official table (dataset_values); a cell is
 -- stated on the record by its publisher, hence official, and a later release's copy of it is kept.
+-- (CAST('f' AS BOOLEAN), not false: DuckDB 1.x prints the literal so, and the view text must match.)
 WITH observations AS (
   SELECT f.fact_id AS observation_id, f.fact_id, CAST(NULL AS VARCHAR) AS dataset_observation_id,
          f.indicator, f.series, f.period_start, f.period_end, f.period_precision, f.value, f.approx,
@@ -426,8 +427,8 @@ WITH observations AS (
   FROM facts AS f
   UNION ALL
   SELECT d.observation_id, CAST(NULL AS VARCHAR), d.observation_id, d.indicator, d.series, d.period_start,
-         d.period_end, d.period_precision, d.value, false, CAST(NULL AS VARCHAR), CAST(NULL AS DOUBLE),
-         CAST(NULL AS DOUBLE), d.unit, d.geography, d.source_id, 'official', CAST(NULL AS VARCHAR), false,
+         d.period_end, d.period_precision, d.value, CAST('f' AS BOOLEAN), CAST(NULL AS VARCHAR), CAST(NULL AS DOUBLE),
+         CAST(NULL AS DOUBLE), d.unit, d.geography, d.source_id, 'official', CAST(NULL AS VARCHAR), CAST('f' AS BOOLEAN),
          d.superseded_by
   FROM dataset_values AS d
 )

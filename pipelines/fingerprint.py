@@ -12,7 +12,7 @@ from pipelines.paths import REPO_ROOT
 
 DATA_GLOBS = ("data/sources/*", "data/coding/*", "data/datasets/*.yaml", "data/datasets/files/*", "queries/*.sql")  # under the package root being built
 # The code that builds it, wherever that root is: a change of code or of a pinned version means a rebuild.
-CODE_GLOBS = ("schemas/*.py", "schemas/*.yaml", "pipelines/**/*.py", "pipelines/**/*.yaml", "pipelines/**/*.html",
+CODE_GLOBS = ("schemas/*.py", "schemas/*.yaml", "schemas/views/*.sql", "pipelines/**/*.py", "pipelines/**/*.yaml", "pipelines/**/*.html",
               "pipelines/**/*.css", "requirements.lock")
 STATE_FILE = "data/.build-state.json"
 

@@ -45,7 +45,8 @@ def _event(event_id, category, event_type, start, end, precision, title, status=
 
 # The columns of a seed source that the charts do not read.
 SOURCE_EXTRA = {"kind": "text", "text_scope": "full_text", "retrieved_on": None, "published_inferred": True,
-                "published_as_given": None, "topic": None, "flags": None, "notes": None, "slug": None}
+                "published_as_given": None, "topic": None, "flags": None, "notes": None, "licence": None,
+                "release": None, "origin": None, "slug": None}
 
 
 def sample_tables(hatay: float = 27941) -> dict[str, pd.DataFrame]:
@@ -150,7 +151,7 @@ def sample_tables(hatay: float = 27941) -> dict[str, pd.DataFrame]:
     return {"sources": sources, "actors": actors, "indicators": pd.DataFrame(catalogue.indicator_rows()),
             "statistical_series": pd.DataFrame(catalogue.series_rows()), "facts": facts, "events": events, "mentions": mentions,
             "returns": pd.DataFrame(returns_rows), "trade_measures": trade_measures, "reconstruction": reconstruction,
-            "extractor_issues": _empty("extractor_issues")}
+            "extractor_issues": _empty("extractor_issues"), "dataset_values": _empty("dataset_values")}
 
 
 def _empty(table: str) -> pd.DataFrame:

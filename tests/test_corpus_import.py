@@ -71,7 +71,7 @@ def test_the_corpus_metadata_is_read_as_is(layout: Layout, tmp_path: Path):
         "topic": "returns / temporary protection", "flags": None,
         "notes": "557,702 is LOWER than the 578,000 of 8 Dec 2025 (doc 20): it is probably from an earlier "
                  "parliamentary answer; date of the underlying data unknown.",
-        "slug": "21_sozcu_557702_citizenship"}
+        "licence": None, "release": None, "origin": None, "slug": "21_sozcu_557702_citizenship"}
     meta = read_yaml(layout.sources_dir / f"{source_id}.meta.yaml", "meta")
     assert meta["title_is_descriptive"] is True  # the corpus marks the title "[descriptive, from URL]"
 
