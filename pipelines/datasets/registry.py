@@ -46,10 +46,10 @@ def read_datasets(layout: Layout) -> Datasets:
 def duplicate_problems(codings: list[tuple[str, DatasetCoding, int]]) -> list[Problem]:
     problems, seen = [], {}
     for where, coding, _ in codings:
-        for key in ("source_id", "dataset"):
+        for key, code in (("source_id", "duplicate-source-id"), ("dataset", "duplicate-dataset-name")):
             value = getattr(coding, key)
             if (key, value) in seen:
-                problems.append(Problem(f"duplicate-{key.replace('_', '-')}", where, key, f"{value} is also used by {seen[key, value]}"))
+                problems.append(Problem(code, where, key, f"{value} is also used by {seen[key, value]}"))
             seen[key, value] = where
     return problems
 
