@@ -63,6 +63,13 @@ def core(row: dict) -> tuple:
     ("electricity_interconnection_points_tr_sy_2025_10_07",
      ("7", "connection points", "false", "", "", "", "2025-10-07", "2025-10-07", "day", "stated_figure", "reported",
       "", "alparslan_bayraktar")),
+    # 57: the seven lines by voltage, "üçü iletim, dördü dağıtım" (three transmission, four distribution)
+    ("electricity_interconnection_lines_tr_sy_transmission_voltage_2025_10_07",
+     ("3", "connection points", "false", "", "", "", "2025-10-07", "2025-10-07", "day", "stated_figure", "reported",
+      "", "alparslan_bayraktar")),
+    ("electricity_interconnection_lines_tr_sy_distribution_voltage_2025_10_07",
+     ("4", "connection points", "false", "", "", "", "2025-10-07", "2025-10-07", "day", "stated_figure", "reported",
+      "", "alparslan_bayraktar")),
     # 58, 59, 60: railway financing need, line length, Ro-Ro frequency
     ("project_financing_need_gaziantep_aleppo_railway",
      ("120000000", "USD", "false", "", "", "", "2025-08-23", "2025-08-23", "day", "stated_figure", "reported", "",
