@@ -1,5 +1,5 @@
 -- title: Türkiye's share of refugee returns to Syria, by year (UNHCR)
--- question: Of the Syrian refugees UNHCR counts as returned to Syria in each year, how many returned from Türkiye, and what share of all returns is that? Uses each cell's newest release; the share is computed here from UNHCR's cells, not published by UNHCR.
+-- question: Of the Syrian refugees UNHCR counts as returned to Syria in each year (each cell from its newest release), how many returned from Türkiye, and what share of all returns is that, computed here from UNHCR's cells rather than published by UNHCR?
 WITH newest AS (
     SELECT year(period_end) AS year, value, geography, release
     FROM dataset_values
