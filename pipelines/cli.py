@@ -301,8 +301,10 @@ def add_source_command(root: Path, file: Path | None, meta_file: Path | None, fl
 @root_option
 @click.argument("source_id", callback=_source_id)
 @click.option("--force", is_flag=True, help="Overwrite an existing coding file (its coding is lost).")
-def stub(root: Path, source_id: str, force: bool) -> None:
-    """Write data/coding/SOURCE_ID.yaml with one todo per number and date mention, ready to code.
+@click.option("--no-drafts", is_flag=True, help="Write every mention as a todo, even where a draft fact could be proposed.")
+def stub(root: Path, source_id: str, force: bool, no_drafts: bool) -> None:
+    """Write data/coding/SOURCE_ID.yaml: a draft fact for each figure whose sentence is like one already
+    coded (confirm it by deleting its `draft:` line), and one todo per other number and date mention.
 
     Example: tsr stub 004_1a2b3c4d5e6f7a8b
     """
@@ -310,7 +312,7 @@ def stub(root: Path, source_id: str, force: bool) -> None:
 
     layout = Layout(root)
     try:
-        path = write_stub(layout, source_id, force=force)
+        path = write_stub(layout, source_id, force=force, drafts=not no_drafts)
     except TsrError as exc:
         _fail(exc)
     click.echo(layout.rel(path))

@@ -36,7 +36,7 @@ def test_seed_sources_are_fully_coded(layout: Layout):
 
 def test_a_fresh_stub_is_all_todo(layout: Layout):
     source_id = add_source(layout, REPORT_EN, title="Returns", published="2025-02-04")
-    write_stub(layout, source_id)
+    write_stub(layout, source_id, drafts=False)
     row = coverage(layout, source_id).set_index("source_id").loc[source_id]
     assert row["mentions"] > 0
     assert row["todo"] == row["unaccounted"] == row["mentions"]

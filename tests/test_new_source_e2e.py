@@ -136,7 +136,7 @@ def added(tmp_path_factory):
     for lang, report in REPORTS.items():
         options = {k: v for k, v in report.items() if k != "file"}
         ids[lang] = add_source(layout, report["file"], **options)
-        write_stub(layout, ids[lang])
+        write_stub(layout, ids[lang], drafts=False)  # the todo path; drafts: tests/test_stub_drafts.py
         stub, codings[lang] = code_source(layout, ids[lang], f"e2e_{lang}", report["published"])
         todo_counts[lang] = len(stub["todo"])
     report = build_package(layout, force=True)
@@ -253,7 +253,7 @@ def repo(tmp_path) -> Layout:
 
 def test_a_todo_left_in_a_stub_fails_the_build_naming_the_file(repo: Layout):
     source_id = add_source(repo, REPORTS["en"]["file"], title="Returns", published="2025-02-04")
-    stub_path = write_stub(repo, source_id)
+    stub_path = write_stub(repo, source_id, drafts=False)
     before = (repo.root / "data" / "facts.csv").read_bytes() if (repo.root / "data" / "facts.csv").exists() else None
     with pytest.raises(TsrError) as caught:
         build_package(repo, force=True)

@@ -31,7 +31,8 @@ dismissed: []
 # The tests that build the package from the inputs and assert what it publishes (the reproducibility
 # test compares with the committed files, which hold today's data only, so it is not among them).
 DATA_DEPENDENT = ["test_build.py", "test_queries.py", "test_sql_command.py", "test_charts.py", "test_model.py",
-                  "test_event_dates.py", "test_package_check.py", "test_coverage.py", "test_site.py"]
+                  "test_event_dates.py", "test_package_check.py", "test_coverage.py", "test_site.py",
+                  "test_views.py", "test_datasets.py"]
 
 
 def _extra_source(root: Path) -> None:

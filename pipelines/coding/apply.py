@@ -202,6 +202,11 @@ class _Coder:
 
     def fact(self, entry: dict) -> None:
         fact_id = entry["id"]
+        if entry.get("draft") is not None:  # checked like any fact, so a wrong draft shows its errors too
+            self.out.todo += 1
+            follows = _clean(str(entry["draft"])).split(";")[0]
+            self.problem("draft-not-confirmed", entry, f"a draft written by tsr stub ({follows}): check every line against "
+                         "the text, correct what is wrong, then delete its `draft:` line", key=f"draft {fact_id}")
         indicator = self.indicator(entry)
         category = entry.get("category") or (indicator.category if indicator else None)
         if category is None:

@@ -141,6 +141,9 @@ class Fact(Shape):
     part_of: SnakeId | None = None
     returns: ReturnsAttributes | None = None
     notes: Text | None = None
+    # written by `tsr stub` on a fact it drafted: what the draft follows; the build refuses the fact
+    # until a person has checked it and deleted the line
+    draft: Text | None = None
 
 
 class EventDate(Shape):

@@ -35,6 +35,8 @@ class CodedExample:
     series: str
     attributed_to: str | None
     claim_status: str
+    geography: tuple[str, ...] | None = None
+    returns: tuple[tuple[str, str], ...] | None = None  # a returns fact's topic attributes, as (key, value) pairs
 
 
 def coded_examples(codings: list[dict]) -> list[CodedExample]:
@@ -43,9 +45,14 @@ def coded_examples(codings: list[dict]) -> list[CodedExample]:
     for coding in codings:
         for fact in (coding.get("facts") or []) if isinstance(coding, dict) else []:
             if isinstance(fact, dict) and fact.get("quote") and fact.get("indicator") and not fact.get("derived"):
-                examples.append(CodedExample(str(fact.get("id")), words(str(fact["quote"])), str(fact["indicator"]),
-                                             str(fact.get("series")), fact.get("attributed_to"),
-                                             str(fact.get("claim_status"))))
+                geography = fact.get("geography")
+                returns = fact.get("returns")
+                examples.append(CodedExample(
+                    str(fact.get("id")), words(str(fact["quote"])), str(fact["indicator"]), str(fact.get("series")),
+                    fact.get("attributed_to"), str(fact.get("claim_status")),
+                    tuple(str(g) for g in geography) if isinstance(geography, list) else None,
+                    tuple((str(k), str(v)) for k, v in returns.items() if not str(k).startswith("__"))
+                    if isinstance(returns, dict) else None))
     return examples
 
 
@@ -60,8 +67,13 @@ def propose_fact(sentence: str, examples: list[CodedExample]) -> dict | None:
             best, score = example, similarity
     if best is None or score < MIN_SIMILARITY:
         return None
-    return {"indicator": best.indicator, "series": best.series, "attributed_to": best.attributed_to,
-            "claim_status": best.claim_status, "because": f"coded like fact {best.fact_id} (shared words {score:.0%})"}
+    proposal = {"indicator": best.indicator, "series": best.series, "attributed_to": best.attributed_to,
+                "claim_status": best.claim_status}
+    if best.geography:
+        proposal["geography"] = list(best.geography)
+    if best.returns:
+        proposal["returns"] = dict(best.returns)
+    return proposal | {"because": f"coded like fact {best.fact_id} (shared words {score:.0%})"}
 
 
 def _needles(actor: dict) -> list[str]:

@@ -70,6 +70,12 @@ HEADER = """\
 #       quote: Repair work continues on the M4 and M5 highways
 #       reason: road name, not a quantity
 #
+# DRAFTS: where a figure's sentence is like one already coded, the stub writes the whole fact under
+# `facts:` with a `draft:` line saying which coded fact it follows. Read every line of a draft against
+# the text (indicator, value, period, places, attribution, claim status), correct what is wrong, then
+# delete the `draft:` line; the build refuses a fact that still has one (draft-not-confirmed). The
+# dates a draft's period rests on are in its mentions; the figures and dates left are todos below.
+#
 # `suggested_category` below is a keyword guess (pipelines/coding/stub_keywords.yaml), not a decision.
 # `proposed` gives, for each todo: `fact`, the indicator, series, attribution and claim status of the
 # already-coded fact whose quote is most like this sentence (and which one); `actors`, the registered
@@ -139,8 +145,10 @@ def todo_entry(text: str, mention, lang: str, proposer=None) -> dict:
         "quote": quote,
     }
     starts = occurrences(text, quote)  # counted as the build's `locate` counts them
+    at = next((i for i, s in enumerate(starts, 1) if s <= mention.start < s + len(quote)), 1)
+    entry["_quote_start"] = starts[at - 1] if starts else 0  # for drafts; never written
     if len(starts) > 1:  # the same sentence twice: the build needs to know which one
-        entry["occurrence"] = next(i for i, s in enumerate(starts, 1) if s <= mention.start < s + len(quote))
+        entry["occurrence"] = at
     entry["suggested_category"] = suggest_category(quote, lang)
     if proposer is not None:
         entry["proposed"] = proposer(quote, mention)
@@ -177,21 +185,29 @@ class Proposer:
         return copy.deepcopy(self._by_sentence[quote])  # shared objects would be dumped as YAML aliases
 
 
-def stub_document(source: Source, mentions, examples=(), actors=()) -> str:
+def stub_document(source: Source, mentions, examples=(), actors=(), taken_ids=(), drafts: bool = True) -> str:
     """The text of a fresh coding file for `source`. Pure: no I/O. `examples` (coded facts, see
-    proposals.coded_examples) and `actors` (registry rows) feed each todo's `proposed:` block."""
+    proposals.coded_examples) and `actors` (registry rows) feed each todo's `proposed:` block and the
+    draft facts (pipelines/coding/drafts.py); `taken_ids` are fact ids already used in the package."""
     lang = source.meta.get("language", "en")
     header = HEADER.format(
         source_id=source.source_id, title=" ".join(str(source.meta.get("title", "")).split()),
         categories=" | ".join(terms("category")), claim_statuses=" | ".join(terms("claim_status")),
         event_types=" | ".join(terms("event_type")), statuses=" | ".join(terms("status")))
     proposer = Proposer(source, mentions, list(examples), list(actors))
+    todos = [todo_entry(source.text, m, lang, proposer) for m in sorted(mentions, key=lambda m: (m.start, m.end))]
+    from pipelines.coding.catalogue import read_catalogue
+    from pipelines.coding.drafts import draft_facts
+
+    drafted, todos = draft_facts(todos, source.source_id, read_catalogue(), set(taken_ids)) if drafts else ([], todos)
+    for todo in todos:
+        todo.pop("_quote_start", None)
     body = {
         "source_id": source.source_id,
-        "facts": [],
+        "facts": drafted,
         "events": [],
         "dismissed": [],
-        "todo": [todo_entry(source.text, m, lang, proposer) for m in sorted(mentions, key=lambda m: (m.start, m.end))],
+        "todo": todos,
     }
     # One line per quote, so it can be copied into a fact verbatim.
     # libyaml's emitter when present (same bytes on the whole corpus, ten times faster on a long report).
@@ -222,7 +238,7 @@ def find_source(layout: Layout, source_id: str) -> Source:
     return next(s for s in read_sources(layout) if s.source_id == source_id)
 
 
-def write_stub(layout: Layout, source_id: str, force: bool = False) -> Path:
+def write_stub(layout: Layout, source_id: str, force: bool = False, drafts: bool = True) -> Path:
     """Write data/coding/<source_id>.yaml from the extractor's mentions; returns its path."""
     source = find_source(layout, source_id)
     path = layout.coding_dir / f"{source_id}.yaml"
@@ -231,7 +247,9 @@ def write_stub(layout: Layout, source_id: str, force: bool = False) -> Path:
                                "a coding file already exists; pass --force to overwrite it (its coding is lost)"))
     mentions = source_mentions(source)
     layout.coding_dir.mkdir(parents=True, exist_ok=True)
-    path.write_text(stub_document(source, mentions, *proposal_inputs(layout, exclude=path)), encoding="utf-8")
+    examples, actors = proposal_inputs(layout, exclude=path)
+    taken = {e.fact_id for e in examples}
+    path.write_text(stub_document(source, mentions, examples, actors, taken, drafts), encoding="utf-8")
     return path
 
 

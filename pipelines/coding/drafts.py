@@ -1,0 +1,98 @@
+"""Draft facts for a stub: the figures a person only has to confirm.
+
+Where the stub can propose how a figure is coded (the most similar coded fact gives indicator, series,
+attribution, claim status, places and returns attributes; the sentence's dates give the period), it
+writes the whole fact instead of a todo, marked `draft: true`. The build refuses a draft
+(`draft-not-confirmed`), so each one is read against the text before it is published: confirming is
+deleting one line, and correcting is editing the line that is wrong. Figures without a proposal, and
+dates no draft uses, stay todos. Pure functions.
+"""
+from __future__ import annotations
+
+import re
+
+from pipelines.extract.mention import NUMERIC_KINDS
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def _plain(value):
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _mention_ref(text: str, quote: str, start_in_quote: int) -> str | dict:
+    """The mention as a coding file names it: its text, with its occurrence when the quote repeats it."""
+    before = 0
+    at = quote.find(text)
+    while 0 <= at < start_in_quote:
+        before += 1
+        at = quote.find(text, at + 1)
+    total = quote.count(text)
+    return text if total <= 1 else {"text": text, "occurrence": before + 1}
+
+
+def _fact_id(indicator: str, sequence: str, value, taken: set[str]) -> str:
+    base = _SLUG.sub("_", f"{indicator}_{sequence}_{_plain(value)}".lower()).strip("_")
+    fact_id, n = base, 2
+    while fact_id in taken:
+        fact_id, n = f"{base}_{n}", n + 1
+    taken.add(fact_id)
+    return fact_id
+
+
+def _period(proposed: dict, indicator) -> dict:
+    period = {k: proposed[k] for k in ("start", "end", "precision", "basis") if k in proposed and proposed[k] is not None}
+    if indicator is not None and indicator.since:  # a running total starts on its indicator's since day
+        period = {"start": str(indicator.since), **{k: v for k, v in period.items() if k != "start"}}
+    return period
+
+
+def _used_dates(todos: list[dict], quote: str, period: dict, indicator) -> list[dict]:
+    """The date todos of the sentence that the draft's period rests on: its as-of day, its year, or the
+    day its running total starts."""
+    wanted = {str(period.get("end"))}
+    if period.get("precision") == "year" and period.get("start"):
+        wanted.add(str(period["start"])[:4])
+    if indicator is not None and indicator.since:
+        since = str(indicator.since)
+        wanted |= {since, since[:4]} if since.endswith("-01-01") else {since}
+    return [t for t in todos if t["kind"] in ("date", "year") and t["quote"] == quote and str(t.get("date")) in wanted]
+
+
+def draft_facts(todos: list[dict], source_id: str, catalogue, taken_ids: set[str] | None = None) -> tuple[list[dict], list[dict]]:
+    """(draft facts, the todos they leave). A numeric todo with a proposed fact becomes a draft; the dates
+    its period uses join the first draft of their sentence (a mention backs one fact)."""
+    sequence = source_id.split("_", 1)[0]
+    taken = set(taken_ids or ())
+    drafts, covered = [], set()
+    for todo in todos:
+        proposal = (todo.get("proposed") or {}).get("fact")
+        if todo["kind"] not in NUMERIC_KINDS or todo.get("value") is None or not proposal:
+            continue
+        indicator = catalogue.indicators.get(proposal["indicator"])
+        quote, start_in_quote = todo["quote"], todo["start"] - todo.get("_quote_start", 0)
+        period = _period((todo.get("proposed") or {}).get("period") or {}, indicator)
+        mentions = [_mention_ref(todo["text"], quote, start_in_quote)]
+        for date in _used_dates(todos, quote, period, indicator):
+            if id(date) not in covered:
+                covered.add(id(date))
+                mentions.append(_mention_ref(date["text"], quote, date["start"] - date.get("_quote_start", 0)))
+        fact = {
+            "id": _fact_id(proposal["indicator"], sequence, todo["value"], taken),
+            "draft": f"{proposal['because']}; check every line against the text, then delete this line",
+            "indicator": proposal["indicator"],
+            "series": proposal["series"],
+            "label": " ".join(indicator.label.split()) if indicator is not None else None,
+            "value": _plain(todo["value"]),
+            "period": period,
+            "geography": proposal.get("geography"),
+            "attributed_to": proposal.get("attributed_to"),
+            "claim_status": proposal["claim_status"],
+            "quote": quote,
+            "occurrence": todo.get("occurrence"),
+            "mentions": mentions,
+            "returns": proposal.get("returns") if indicator is not None and indicator.category == "returns" else None,
+        }
+        drafts.append({k: v for k, v in fact.items() if v is not None})
+        covered.add(id(todo))
+    return drafts, [t for t in todos if id(t) not in covered]

@@ -1,0 +1,112 @@
+"""Draft facts (pipelines/coding/drafts.py): `tsr stub` writes the whole fact where a coded sentence is
+like the figure's; the build refuses a draft until a person deletes its `draft:` line. Tried on a real
+Turkish report whose coding is removed first, and on synthetic todos for the rules."""
+from __future__ import annotations
+
+import yaml
+import pytest
+
+from pipelines.build import build_package
+from pipelines.coding.catalogue import read_catalogue
+from pipelines.coding.drafts import draft_facts
+from pipelines.coding.stub import write_stub
+from pipelines.errors import TsrError
+from pipelines.paths import Layout
+
+SOURCE = "112_e14d3c6f98306412"  # "411 bin 649 Suriyeli döndü": three figures, each like one coded elsewhere
+
+
+def _body(path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture()
+def stubbed(inputs_root):
+    layout = Layout(inputs_root)
+    (layout.coding_dir / f"{SOURCE}.yaml").unlink()
+    return layout, write_stub(layout, SOURCE)
+
+
+def test_the_stub_drafts_every_figure_of_a_report_like_those_coded(stubbed):
+    _, path = stubbed
+    body = _body(path)
+    assert body["todo"] == []  # every mention is in a draft
+    got = {f["id"]: (f["indicator"], f["series"], f["value"], f["period"].get("start"), f["period"]["end"], f["mentions"],
+                     f["claim_status"]) for f in body["facts"]}
+    assert got == {
+        "returns_since_2024_12_08_112_411649": ("returns_since_2024_12_08", "dgmm", 411649, "2024-12-08", "2025-08-16",
+                                                ["411 bin 649", "8 Aralık 2024"], "reported"),
+        "returns_since_2016_112_1151652": ("returns_since_2016", "dgmm", 1151652, "2016-01-01", "2025-08-16",
+                                           ["1 milyon 151 bin 652", "2016"], "reported"),
+        "syrians_under_temporary_protection_112_2543711": ("syrians_under_temporary_protection", "dgmm", 2543711, None,
+                                                           "2025-08-16", ["2 milyon 543 bin 711"], "official"),
+    }
+    first = body["facts"][0]
+    assert first["draft"].startswith("coded like fact returns_since_2024_12_08_")
+    assert first["returns"]["destination"] == "SY" and first["geography"] == ["TR", "SY"]
+
+
+def test_a_draft_is_refused_until_confirmed_and_then_published(stubbed):
+    layout, path = stubbed
+    with pytest.raises(TsrError) as caught:
+        build_package(layout, force=True)
+    assert caught.value.codes == {"draft-not-confirmed"}
+    assert {p.key.split(" (")[0] for p in caught.value.problems} == {
+        "draft returns_since_2024_12_08_112_411649", "draft returns_since_2016_112_1151652",
+        "draft syrians_under_temporary_protection_112_2543711"}
+    assert all(p.file == f"data/coding/{SOURCE}.yaml" for p in caught.value.problems)
+    # confirming is deleting one line per draft
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if not line.startswith("  draft: ")), encoding="utf-8")
+    build_package(layout, force=True)
+    import csv
+    with (layout.root / "data" / "facts.csv").open(encoding="utf-8", newline="") as fh:
+        facts = {r["fact_id"]: r for r in csv.DictReader(fh)}
+    assert facts["returns_since_2024_12_08_112_411649"]["value"] == "411649"
+
+
+def test_no_drafts_writes_only_todos(inputs_root):
+    layout = Layout(inputs_root)
+    (layout.coding_dir / f"{SOURCE}.yaml").unlink()
+    body = _body(write_stub(layout, SOURCE, drafts=False))
+    assert body["facts"] == [] and len(body["todo"]) == 5
+
+
+def _todo(text, kind, start, quote, value=None, date=None, fact=None, period=None):
+    proposed = {}
+    if fact:
+        proposed["fact"] = {"indicator": fact, "series": "dgmm", "attributed_to": None, "claim_status": "official",
+                            "because": "coded like fact x (shared words 50%)"}
+    if period:
+        proposed["period"] = period
+    return {"text": text, "kind": kind, "value": value, "date": date, "start": start, "quote": quote, "_quote_start": 0,
+            "proposed": proposed}
+
+
+def test_a_date_joins_only_the_first_draft_of_its_sentence_and_unused_dates_stay_todo():
+    quote = "On 5 May 2025, 3,000 returned and 2,000 left; talks in 2026."
+    period = {"end": "2025-05-05", "precision": "day", "basis": "the date written in the sentence (5 May 2025)"}
+    todos = [_todo("5 May 2025", "date", 3, quote, date="2025-05-05"),
+             _todo("3,000", "number", 15, quote, 3000.0, fact="returns_over_period", period=period),
+             _todo("2,000", "number", 34, quote, 2000.0, fact="returns_over_period", period=period),
+             _todo("2026", "year", 55, quote, date="2026")]
+    drafts, left = draft_facts(todos, "999_0123456789abcdef", read_catalogue())
+    assert [d["mentions"] for d in drafts] == [["3,000", "5 May 2025"], ["2,000"]]
+    assert [d["id"] for d in drafts] == ["returns_over_period_999_3000", "returns_over_period_999_2000"]
+    assert [t["text"] for t in left] == ["2026"]
+
+
+def test_ids_are_unique_and_repeated_texts_name_their_occurrence():
+    quote = "500 went on Monday and 500 on Tuesday."
+    period = {"end": "2025-05-05", "precision": "day", "basis": "b"}
+    todos = [_todo("500", "number", 0, quote, 500.0, fact="returns_over_period", period=period),
+             _todo("500", "number", 23, quote, 500.0, fact="returns_over_period", period=period)]
+    drafts, left = draft_facts(todos, "999_0123456789abcdef", read_catalogue(), {"returns_over_period_999_500"})
+    assert [d["id"] for d in drafts] == ["returns_over_period_999_500_2", "returns_over_period_999_500_3"]
+    assert [d["mentions"] for d in drafts] == [[{"text": "500", "occurrence": 1}], [{"text": "500", "occurrence": 2}]]
+    assert left == []
+
+
+def test_figures_without_a_proposal_stay_todo():
+    todos = [_todo("7", "number", 0, "7 lines.", 7.0)]
+    assert draft_facts(todos, "999_0123456789abcdef", read_catalogue()) == ([], todos)
