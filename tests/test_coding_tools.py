@@ -45,7 +45,10 @@ def test_the_since_day_of_a_cumulative_count_is_never_proposed_as_its_as_of_day(
     dates = [m for m in extract_mentions(text, lang="tr") if m.date]
     period = propose_period(dates, "2025-08-17", frozenset({"2024-12-08"}))
     assert (period["end"], period["precision"]) == ("2025-08-16", "day")
-    assert propose_period([], "2025-08-17")["basis"].startswith("as of the statement")
+    fallback = propose_period([], "2025-08-17")
+    assert fallback["basis"].startswith("as of the statement")
+    # never sharpened: the publication day bounds an unwritten as-of day, it does not give it
+    assert (fallback["end"], fallback["precision"]) == ("2025-08-17", "range")
     assert propose_period([], None)["precision"] == "unknown"
 
 

@@ -31,15 +31,17 @@ def test_the_stub_drafts_every_figure_of_a_report_like_those_coded(stubbed):
     _, path = stubbed
     body = _body(path)
     assert body["todo"] == []  # every mention is in a draft
-    got = {f["id"]: (f["indicator"], f["series"], f["value"], f["period"].get("start"), f["period"]["end"], f["mentions"],
-                     f["claim_status"]) for f in body["facts"]}
+    got = {f["id"]: (f["indicator"], f["series"], f["value"], f["period"].get("start"), f["period"]["end"],
+                     f["period"]["precision"], f["mentions"]) for f in body["facts"]}
+    # the text gives no as-of day: the publication day bounds it (range), never sharpened to a day; a
+    # running total's start is left to its indicator's since day, and the dates it rests on are its mentions
     assert got == {
-        "returns_since_2024_12_08_112_411649": ("returns_since_2024_12_08", "dgmm", 411649, "2024-12-08", "2025-08-16",
-                                                ["411 bin 649", "8 Aralık 2024"], "reported"),
-        "returns_since_2016_112_1151652": ("returns_since_2016", "dgmm", 1151652, "2016-01-01", "2025-08-16",
-                                           ["1 milyon 151 bin 652", "2016"], "reported"),
+        "returns_since_2024_12_08_112_411649": ("returns_since_2024_12_08", "dgmm", 411649, None, "2025-08-16", "range",
+                                                ["411 bin 649", "8 Aralık 2024"]),
+        "returns_since_2016_112_1151652": ("returns_since_2016", "dgmm", 1151652, None, "2025-08-16", "range",
+                                           ["1 milyon 151 bin 652", "2016"]),
         "syrians_under_temporary_protection_112_2543711": ("syrians_under_temporary_protection", "dgmm", 2543711, None,
-                                                           "2025-08-16", ["2 milyon 543 bin 711"], "official"),
+                                                           "2025-08-16", "range", ["2 milyon 543 bin 711"]),
     }
     first = body["facts"][0]
     assert first["draft"].startswith("coded like fact returns_since_2024_12_08_")
@@ -110,3 +112,26 @@ def test_ids_are_unique_and_repeated_texts_name_their_occurrence():
 def test_figures_without_a_proposal_stay_todo():
     todos = [_todo("7", "number", 0, "7 lines.", 7.0)]
     assert draft_facts(todos, "999_0123456789abcdef", read_catalogue()) == ([], todos)
+
+
+def test_a_person_or_body_named_in_the_sentence_states_the_figure_on_the_record():
+    from pipelines.coding.proposals import propose_attribution
+
+    actors = [{"actor_id": "ali_yerlikaya", "actor_type": "person", "name": "Ali Yerlikaya"},
+              {"actor_id": "tr_dgmm", "actor_type": "agency", "name": "Presidency of Migration Management (DGMM)"},
+              {"actor_id": "anadolu", "actor_type": "media", "name": "Anadolu Agency (AA)"}]
+    sentence = "DGMM Başkanı açıkladı, Yerlikaya'nın verdiği bilgiye göre 411 bin 649 Suriyeli döndü."
+    assert propose_attribution(sentence, sentence, actors) == {"attributed_to": "ali_yerlikaya", "claim_status": "official",
+                                                               "because": "named in the sentence"}
+    # named only nearby: who, but not how firmly; a medium is never the one on the record
+    assert propose_attribution("411,649 returned.", "DGMM said on Monday. 411,649 returned.", actors) == {
+        "attributed_to": "tr_dgmm", "because": "named in the sentences around it"}
+    assert propose_attribution("AA reported 411,649 returns.", "AA reported 411,649 returns.", actors) is None
+
+
+def test_money_is_drafted_like_money_and_counts_like_counts():
+    from pipelines.coding.stub import mention_class, unit_class
+
+    assert (unit_class("USD"), unit_class("percent"), unit_class("people")) == ("money", "percent", "count")
+    assert (mention_class("money"), mention_class("change"), mention_class("number"), mention_class("date")) == (
+        "money", "percent", "count", None)

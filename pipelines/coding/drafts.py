@@ -42,8 +42,8 @@ def _fact_id(indicator: str, sequence: str, value, taken: set[str]) -> str:
 
 def _period(proposed: dict, indicator) -> dict:
     period = {k: proposed[k] for k in ("start", "end", "precision", "basis") if k in proposed and proposed[k] is not None}
-    if indicator is not None and indicator.since:  # a running total starts on its indicator's since day
-        period = {"start": str(indicator.since), **{k: v for k, v in period.items() if k != "start"}}
+    if indicator is not None and indicator.since:  # the build starts a running total on its indicator's since day
+        period.pop("start", None)
     return period
 
 
@@ -70,6 +70,7 @@ def draft_facts(todos: list[dict], source_id: str, catalogue, taken_ids: set[str
         if todo["kind"] not in NUMERIC_KINDS or todo.get("value") is None or not proposal:
             continue
         indicator = catalogue.indicators.get(proposal["indicator"])
+        attribution = (todo.get("proposed") or {}).get("attribution")
         quote, start_in_quote = todo["quote"], todo["start"] - todo.get("_quote_start", 0)
         period = _period((todo.get("proposed") or {}).get("period") or {}, indicator)
         mentions = [_mention_ref(todo["text"], quote, start_in_quote)]
@@ -86,8 +87,8 @@ def draft_facts(todos: list[dict], source_id: str, catalogue, taken_ids: set[str
             "value": _plain(todo["value"]),
             "period": period,
             "geography": proposal.get("geography"),
-            "attributed_to": proposal.get("attributed_to"),
-            "claim_status": proposal["claim_status"],
+            "attributed_to": (attribution or proposal).get("attributed_to"),
+            "claim_status": (attribution or {}).get("claim_status", proposal["claim_status"]),
             "quote": quote,
             "occurrence": todo.get("occurrence"),
             "mentions": mentions,

@@ -100,6 +100,25 @@ def propose_actors(context: str, actors: list[dict]) -> list[str]:
     return found
 
 
+# Who can state a figure on the record: a named person or a public body. A medium reports; it does not attribute.
+_ON_RECORD = ("person", "ministry", "agency", "government")
+
+
+def propose_attribution(sentence: str, context: str, actors: list[dict]) -> dict | None:
+    """Who states the figure: a person or public body named in the sentence (a person first), else in the
+    sentences around it; named in the sentence, the claim is on the record (official). None when nobody is."""
+    on_record = [a for a in actors if a.get("actor_type", a.get("type")) in _ON_RECORD]
+    types = {a.get("actor_id", a.get("id")): a.get("actor_type", a.get("type")) for a in on_record}
+    for where, text in (("the sentence", sentence), ("the sentences around it", context)):
+        named = propose_actors(text, on_record)
+        if named:
+            chosen = next((n for n in named if types.get(n) == "person"), named[0])
+            # named in the sentence itself: stated on the record; only nearby: who, but not how firmly
+            return {"attributed_to": chosen, **({"claim_status": "official"} if where == "the sentence" else {}),
+                    "because": f"named in {where}"}
+    return None
+
+
 def propose_period(dates: list, published_day: str | None, since_days: frozenset[str] = frozenset()) -> dict:
     """A period from the dates in the sentence (the latest one written to the day is the as-of day), else
     the publication day as the as-of day, else unknown. `dates` are mentions with date and precision; a
@@ -115,6 +134,8 @@ def propose_period(dates: list, published_day: str | None, since_days: frozenset
         return {"start": f"{year}-01-01", "end": f"{year}-12-31", "precision": "year",
                 "basis": f"the year written in the sentence ({year})"}
     if published_day:
-        return {"end": str(published_day), "precision": "day",
-                "basis": "as of the statement: the source's publication day (check the text says so)"}
+        # never sharpen: a figure with no as-of day in the text is known only to be no later than publication
+        return {"end": str(published_day), "precision": "range",
+                "basis": "as of the statement: the text gives no as-of day, so it is at the latest the source's "
+                         "publication day (write the day if the text gives it)"}
     return {"end": None, "precision": "unknown", "basis": "the text gives no date and the publication day is unknown"}

@@ -155,6 +155,20 @@ def todo_entry(text: str, mention, lang: str, proposer=None) -> dict:
     return entry
 
 
+_CURRENCIES = frozenset({"USD", "EUR", "TRY", "SYP", "GBP"})
+
+
+def unit_class(unit: str | None) -> str:
+    """money, percent or count: the kind of figure an indicator's unit holds."""
+    return "money" if unit in _CURRENCIES else "percent" if unit == "percent" else "count"
+
+
+def mention_class(kind: str) -> str | None:
+    """The unit class a mention of this kind can be coded as; None for dates (any example may guide them)."""
+    return {"money": "money", "percent": "percent", "change": "percent", "fraction": "percent",
+            "number": "count", "range": "count", "ordinal": "count"}.get(kind)
+
+
 class Proposer:
     """Proposals for each todo (pipelines/coding/proposals.py), computed once per sentence."""
 
@@ -166,23 +180,32 @@ class Proposer:
         self.dates = [m for m in mentions if m.date]
         from pipelines.coding.catalogue import read_catalogue
 
+        catalogue = read_catalogue()
         # the start days of cumulative counts: "since 8 December 2024" is where a count starts, not its as-of day
-        self.since_days = frozenset(str(i.since) for i in read_catalogue().indicators.values() if i.since)
-        self._by_sentence: dict[str, dict] = {}
+        self.since_days = frozenset(str(i.since) for i in catalogue.indicators.values() if i.since)
+        # a figure is coded like a figure of its own kind: an amount of money like money, a percentage like a share
+        units = {key: i.unit for key, i in catalogue.indicators.items()}
+        self.examples_by_class: dict[str, list] = {}
+        for example in examples:
+            self.examples_by_class.setdefault(unit_class(units.get(example.indicator)), []).append(example)
+        self._by_sentence: dict[tuple, dict] = {}
 
     def __call__(self, quote: str, mention) -> dict:
         from pipelines.coding import proposals
 
-        if quote not in self._by_sentence:
+        kind = mention_class(mention.kind)
+        if (quote, kind) not in self._by_sentence:
             at = self.text.find(quote)
             # the neighbours: a minister named in the sentence before says who states the figure
             context = self.text[max(0, at - 300):at + len(quote) + 100] if at >= 0 else quote
             dates = [m for m in self.dates if at >= 0 and at <= m.start < at + len(quote)]
-            proposal = {"fact": proposals.propose_fact(quote, self.examples),
+            examples = self.examples_by_class.get(kind, []) if kind else self.examples
+            proposal = {"fact": proposals.propose_fact(quote, examples),
                         "actors": proposals.propose_actors(context, self.actors) or None,
+                        "attribution": proposals.propose_attribution(quote, context, self.actors),
                         "period": proposals.propose_period(dates, self.published, self.since_days)}
-            self._by_sentence[quote] = {k: v for k, v in proposal.items() if v is not None}
-        return copy.deepcopy(self._by_sentence[quote])  # shared objects would be dumped as YAML aliases
+            self._by_sentence[quote, kind] = {k: v for k, v in proposal.items() if v is not None}
+        return copy.deepcopy(self._by_sentence[quote, kind])  # shared objects would be dumped as YAML aliases
 
 
 def stub_document(source: Source, mentions, examples=(), actors=(), taken_ids=(), drafts: bool = True) -> str:
