@@ -12,7 +12,9 @@ Per source and in total:
               places equal the person's;
 * exact       drafts equal to the person's fact in all those fields: confirming them is deleting one line;
 * false       drafts of figures the person dismissed or coded as an event only (deleting the draft and
-              coding the todo is the work there).
+              coding the todo is the work there);
+* dismissals  mentions the extractor reads as identifiers, drafted as dismissed, and how many of them
+              the person dismissed too.
 
 Usage: python benchmarks/draft_hit_rate.py [--by-source]
 """
@@ -26,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pipelines.coding.catalogue import read_catalogue  # noqa: E402
-from pipelines.coding.drafts import draft_facts  # noqa: E402
+from pipelines.coding.drafts import draft_dismissals, draft_facts  # noqa: E402
 from pipelines.coding.proposals import coded_examples  # noqa: E402
 from pipelines.coding.run import read_actors  # noqa: E402
 from pipelines.coding.stub import Proposer, source_mentions, todo_entry  # noqa: E402
@@ -76,6 +78,8 @@ def main() -> None:
         todos = [todo_entry(source.text, m, source.meta.get("language", "en"), proposer)
                  for m in sorted(mentions, key=lambda m: (m.start, m.end))]
         drafts, left = draft_facts(todos, source.source_id, catalogue, {e.fact_id for e in examples})
+        dismissals, left = draft_dismissals(left)
+        dismissed_by_person = {_mention_text(d.get("mention")) for d in mine.get("dismissed") or []}
         # the person's fact for each figure: the stated fact whose quote holds the mention's text
         by_text = {}
         for fact in mine.get("facts") or []:
@@ -84,7 +88,8 @@ def main() -> None:
             for spec in fact.get("mentions") or []:
                 by_text.setdefault((_mention_text(spec), fact.get("quote")), fact)
         figures = [t for t in todos if t["kind"] in NUMERIC_KINDS]
-        row = Counter(figures=len(figures), drafted=len(drafts), todos_left=len(left))
+        row = Counter(figures=len(figures), drafted=len(drafts), todos_left=len(left), dismissals=len(dismissals),
+                      dismissals_right=sum(_mention_text(d["mention"]) in dismissed_by_person for d in dismissals))
         row["figures_coded_as_fact"] = sum(1 for t in figures if _person_fact(by_text, t["text"], t["quote"]) is not None)
         for draft in drafts:
             figure_text = _mention_text(draft["mentions"][0])
@@ -107,6 +112,7 @@ def main() -> None:
     print(f"drafted: {total['drafted']} ({total['drafted'] / max(total['figures'], 1):.0%} of figures); "
           f"todos left by the stub (figures and dates): {total['todos_left']}")
     print(f"drafts of figures the person coded as a fact: {total['compared']}; of figures dismissed or coded as events: {total['false']}")
+    print(f"draft dismissals (identifiers): {total['dismissals']}, of mentions the person dismissed too: {total['dismissals_right']}")
     print(f"exact drafts (confirm = delete one line): {total['exact']} ({total['exact'] / compared:.0%} of compared)")
     print("field agreement among compared drafts: " + ", ".join(f"{f} {agree[f] / compared:.0%}" for f in FIELDS))
 

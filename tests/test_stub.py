@@ -59,7 +59,7 @@ def test_stub_document_has_one_todo_per_mention_with_everything_the_coder_needs(
         mention(TEXT, "$2.5 billion", "money", value=2.5e9, unit="USD"),
         mention(TEXT, "M4", "identifier"),
     ]
-    document = parse_yaml(stub_document(source, mentions), "stub")
+    document = parse_yaml(stub_document(source, mentions, drafts=False), "stub")
     coding = strip_lines(document)
     assert list(coding) == ["source_id", "facts", "events", "dismissed", "todo"]
     assert coding["source_id"] == source.source_id

@@ -135,3 +135,35 @@ def test_money_is_drafted_like_money_and_counts_like_counts():
     assert (unit_class("USD"), unit_class("percent"), unit_class("people")) == ("money", "percent", "count")
     assert (mention_class("money"), mention_class("change"), mention_class("number"), mention_class("date")) == (
         "money", "percent", "count", None)
+
+
+def test_an_identifier_is_drafted_as_dismissed_and_refused_until_confirmed(inputs_root):
+    layout = Layout(inputs_root)
+    source = "129_cb7f8c7cad776ef1"  # the 2021/12 customs circular: its number is an identifier
+    (layout.coding_dir / f"{source}.yaml").unlink()
+    body = _body(write_stub(layout, source))
+    drafted = [d for d in body["dismissed"] if d.get("draft")]
+    assert drafted and all(d["reason"].startswith("an identifier") for d in drafted)
+    assert not any(t["kind"] == "identifier" for t in body["todo"])
+    with pytest.raises(TsrError) as caught:
+        build_package(layout, force=True)
+    assert any(p.code == "draft-not-confirmed" and p.key.startswith("draft dismissal") for p in caught.value.problems)
+
+
+def test_without_a_similar_coded_sentence_the_indicator_comes_from_the_labels():
+    from pipelines.coding.proposals import propose_indicator
+
+    labels = {"exports_tr_to_sy_over_period": "Exports from Türkiye to Syria over a stated period",
+              "returns_over_period": "Returns to Syria over a stated period"}
+    found = propose_indicator("Türkiye's exports to Syria rose to $669.67 million in January-April.", labels)
+    assert (found["indicator"], found["series"], found["claim_status"]) == ("exports_tr_to_sy_over_period", "stated_figure", "reported")
+    assert propose_indicator("The weather was fine.", labels) is None
+
+
+def test_a_span_in_the_sentence_is_the_period():
+    from pipelines.extract import extract_mentions
+    from pipelines.coding.proposals import propose_period
+
+    dates = [m for m in extract_mentions("Exports reached $669.67 million in the January-April period of 2025.", lang="en") if m.date]
+    period = propose_period(dates, "2025-05-20")
+    assert (period["start"], period["end"], period["precision"]) == ("2025-01-01", "2025-04-30", "month")

@@ -464,6 +464,10 @@ class _Coder:
 
     # -- dismissals ----------------------------------------------------------------------------
     def dismissal(self, entry: dict) -> None:
+        if entry.get("draft") is not None:
+            self.out.todo += 1
+            self.problem("draft-not-confirmed", entry, "a dismissal drafted by tsr stub: check that the mention is not a "
+                         "figure, then delete its `draft:` line", key=f"draft dismissal {_clean(str(entry.get('mention')))!r}")
         span = self.quote(entry)
         if span is None:
             return

@@ -197,6 +197,7 @@ class Dismissal(Shape):
     quote: Text
     reason: Text
     occurrence: Occurrence | None = None
+    draft: Text | None = None  # written by `tsr stub` for an identifier; refused until a person deletes it
 
 
 class Todo(BaseModel):

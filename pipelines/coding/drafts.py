@@ -50,9 +50,12 @@ def _period(proposed: dict, indicator) -> dict:
 def _used_dates(todos: list[dict], quote: str, period: dict, indicator) -> list[dict]:
     """The date todos of the sentence that the draft's period rests on: its as-of day, its year, or the
     day its running total starts."""
-    wanted = {str(period.get("end"))}
-    if period.get("precision") == "year" and period.get("start"):
-        wanted.add(str(period["start"])[:4])
+    start, end = str(period.get("start")), str(period.get("end"))
+    wanted = {end}
+    if period.get("precision") in ("year", "month") and period.get("start"):
+        wanted |= {start, start[:7], end[:7]}  # "January-April" is written 2025-01 .. 2025-04
+        if start[:4] == end[:4]:
+            wanted.add(start[:4])  # ... and "2025" beside it names the same span's year
     if indicator is not None and indicator.since:
         since = str(indicator.since)
         wanted |= {since, since[:4]} if since.endswith("-01-01") else {since}
@@ -97,3 +100,23 @@ def draft_facts(todos: list[dict], source_id: str, catalogue, taken_ids: set[str
         drafts.append({k: v for k, v in fact.items() if v is not None})
         covered.add(id(todo))
     return drafts, [t for t in todos if id(t) not in covered]
+
+
+IDENTIFIER_REASON = "an identifier (a name, code or document number), not a quantity"
+
+
+def draft_dismissals(todos: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(draft dismissals, the todos they leave): a mention the extractor reads as an identifier ("M4",
+    "2021/12" of a circular) is drafted as dismissed, for a person to confirm like a draft fact."""
+    drafted, left = [], []
+    for todo in todos:
+        if todo["kind"] != "identifier":
+            left.append(todo)
+            continue
+        entry = {"mention": _mention_ref(todo["text"], todo["quote"], todo["start"] - todo.get("_quote_start", 0)),
+                 "quote": todo["quote"], "reason": IDENTIFIER_REASON,
+                 "draft": "the extractor reads it as an identifier; check it is not a figure, then delete this line"}
+        if todo.get("occurrence"):
+            entry["occurrence"] = todo["occurrence"]
+        drafted.append(entry)
+    return drafted, left

@@ -76,6 +76,31 @@ def propose_fact(sentence: str, examples: list[CodedExample]) -> dict | None:
     return proposal | {"because": f"coded like fact {best.fact_id} (shared words {score:.0%})"}
 
 
+# A label proposal needs this many of the label's words in the sentence, and this share of them.
+MIN_LABEL_WORDS, MIN_LABEL_SHARE = 2, 0.5
+_LABEL_STOP = frozenset(words("the and from with into over under since between year years per one total"))
+
+
+def propose_indicator(sentence: str, indicators: dict) -> dict | None:
+    """When no coded sentence is like this one: the indicator (id -> (label, unit class)) whose label
+    shares most words with the sentence. A weak guess, so the series is the neutral stated_figure and
+    the claim reported until the person says otherwise."""
+    mine = words(sentence)
+    best, best_key = None, (0, 0.0)
+    for indicator_id, label in indicators.items():
+        label_words = words(label) - _LABEL_STOP
+        if not label_words:
+            continue
+        shared = len(mine & label_words)
+        key = (shared, shared / len(label_words))
+        if shared >= MIN_LABEL_WORDS and key[1] >= MIN_LABEL_SHARE and key > best_key:
+            best, best_key = indicator_id, key
+    if best is None:
+        return None
+    return {"indicator": best, "series": "stated_figure", "attributed_to": None, "claim_status": "reported",
+            "because": f"the indicator's label shares {best_key[0]} words with the sentence; no coded sentence is like it"}
+
+
 def _needles(actor: dict) -> list[str]:
     """What names an actor in a text: a person's surname; a body's acronyms in brackets and its name."""
     name = str(actor["name"])
@@ -119,10 +144,24 @@ def propose_attribution(sentence: str, context: str, actors: list[dict]) -> dict
     return None
 
 
+def _month_end(month: str) -> str:
+    import calendar
+
+    year, number = int(month[:4]), int(month[5:7])
+    return f"{month}-{calendar.monthrange(year, number)[1]:02d}"
+
+
 def propose_period(dates: list, published_day: str | None, since_days: frozenset[str] = frozenset()) -> dict:
     """A period from the dates in the sentence (the latest one written to the day is the as-of day), else
     the publication day as the as-of day, else unknown. `dates` are mentions with date and precision; a
     day in `since_days` starts a cumulative count (its indicator's since) and is never the as-of day."""
+    ranges = [m for m in dates if m.date and m.date_end and m.date_precision in ("day", "month")
+              and not m.date.startswith("XXXX") and m.date not in since_days]
+    if ranges:  # "January-April 2025", "between 9 and 13 December 2024": the span the figure covers
+        last = max(ranges, key=lambda m: m.date_end)
+        start, end = (f"{last.date}-01", _month_end(last.date_end)) if last.date_precision == "month" else (last.date, last.date_end)
+        return {"start": start, "end": end, "precision": last.date_precision,
+                "basis": f"the span written in the sentence ({last.text})"}
     days = [m for m in dates if m.date and m.date_precision == "day" and not m.date.startswith("XXXX")
             and m.date not in since_days]
     if days:

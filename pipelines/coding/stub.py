@@ -74,7 +74,8 @@ HEADER = """\
 # `facts:` with a `draft:` line saying which coded fact it follows. Read every line of a draft against
 # the text (indicator, value, period, places, attribution, claim status), correct what is wrong, then
 # delete the `draft:` line; the build refuses a fact that still has one (draft-not-confirmed). The
-# dates a draft's period rests on are in its mentions; the figures and dates left are todos below.
+# dates a draft's period rests on are in its mentions; a mention the extractor reads as an identifier
+# is drafted as dismissed the same way. The figures and dates left are todos below.
 #
 # `suggested_category` below is a keyword guess (pipelines/coding/stub_keywords.yaml), not a decision.
 # `proposed` gives, for each todo: `fact`, the indicator, series, attribution and claim status of the
@@ -185,6 +186,10 @@ class Proposer:
         self.since_days = frozenset(str(i.since) for i in catalogue.indicators.values() if i.since)
         # a figure is coded like a figure of its own kind: an amount of money like money, a percentage like a share
         units = {key: i.unit for key, i in catalogue.indicators.items()}
+        self.labels_by_class: dict[str, dict[str, str]] = {}
+        for key, indicator in catalogue.indicators.items():
+            if indicator.measure_type not in ("target", "forecast", "cost_estimate"):  # plans are never guessed
+                self.labels_by_class.setdefault(unit_class(indicator.unit), {})[key] = indicator.label
         self.examples_by_class: dict[str, list] = {}
         for example in examples:
             self.examples_by_class.setdefault(unit_class(units.get(example.indicator)), []).append(example)
@@ -200,7 +205,10 @@ class Proposer:
             context = self.text[max(0, at - 300):at + len(quote) + 100] if at >= 0 else quote
             dates = [m for m in self.dates if at >= 0 and at <= m.start < at + len(quote)]
             examples = self.examples_by_class.get(kind, []) if kind else self.examples
-            proposal = {"fact": proposals.propose_fact(quote, examples),
+            fact = proposals.propose_fact(quote, examples) if kind else None
+            if fact is None and kind:
+                fact = proposals.propose_indicator(quote, self.labels_by_class.get(kind, {}))
+            proposal = {"fact": fact,
                         "actors": proposals.propose_actors(context, self.actors) or None,
                         "attribution": proposals.propose_attribution(quote, context, self.actors),
                         "period": proposals.propose_period(dates, self.published, self.since_days)}
@@ -220,16 +228,17 @@ def stub_document(source: Source, mentions, examples=(), actors=(), taken_ids=()
     proposer = Proposer(source, mentions, list(examples), list(actors))
     todos = [todo_entry(source.text, m, lang, proposer) for m in sorted(mentions, key=lambda m: (m.start, m.end))]
     from pipelines.coding.catalogue import read_catalogue
-    from pipelines.coding.drafts import draft_facts
+    from pipelines.coding.drafts import draft_dismissals, draft_facts
 
     drafted, todos = draft_facts(todos, source.source_id, read_catalogue(), set(taken_ids)) if drafts else ([], todos)
+    dismissed, todos = draft_dismissals(todos) if drafts else ([], todos)
     for todo in todos:
         todo.pop("_quote_start", None)
     body = {
         "source_id": source.source_id,
         "facts": drafted,
         "events": [],
-        "dismissed": [],
+        "dismissed": dismissed,
         "todo": todos,
     }
     # One line per quote, so it can be copied into a fact verbatim.
