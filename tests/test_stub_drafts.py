@@ -167,3 +167,22 @@ def test_a_span_in_the_sentence_is_the_period():
     dates = [m for m in extract_mentions("Exports reached $669.67 million in the January-April period of 2025.", lang="en") if m.date]
     period = propose_period(dates, "2025-05-20")
     assert (period["start"], period["end"], period["precision"]) == ("2025-01-01", "2025-04-30", "month")
+
+
+def test_an_unquoted_comma_in_a_flow_list_is_named():
+    from pipelines.coding.apply import apply_coding
+    from pipelines.extract import extract_mentions
+    from pipelines.sources.registry import Source
+
+    text = "The project will create over 90,000 jobs."
+    source = Source("999_0000000000000000", text, "data/sources/999_0000000000000000.txt", "0" * 64, len(text), {"language": "en"})
+    coding = yaml.safe_load(f"""
+source_id: {source.source_id}
+facts:
+  - {{id: jobs_90000, indicator: jobs_expected, series: stated_figure, claim_status: reported, quote: "{text}",
+     value: 90000, period: {{precision: unknown, basis: test}}, mentions: [over 90,000]}}
+""")
+    assert coding["facts"][0]["mentions"] == ["over 90", 0]  # what YAML makes of it
+    coded = apply_coding(source, extract_mentions(text), coding, "data/coding/999.yaml", actor_ids=set())
+    messages = [p.message for p in coded.problems if p.code == "mention-not-in-quote"]
+    assert messages and "an unquoted comma in a [flow, list] splits 'over 90,000' into pieces" in messages[0]

@@ -141,7 +141,12 @@ class _Coder:
         inside = [i for i in within if self.mentions[i].text == wanted]
         if not inside:
             found = [self.mentions[i].text for i in within]
-            self.problem("mention-not-in-quote", entry, f"no mention {wanted!r} inside the quote; the quote holds {found}")
+            # `mentions: [over 90,000]` is read by YAML as two items, "over 90" and "000": say so
+            split = [t for t in found if "," in t and any(wanted == part or (wanted.isdigit() and part.isdigit() and int(wanted) == int(part))
+                                                          for part in (p.strip() for p in t.split(",")))]
+            hint = (f"; an unquoted comma in a [flow, list] splits {split[0]!r} into pieces: write [\"{split[0]}\"]"
+                    if split else "")
+            self.problem("mention-not-in-quote", entry, f"no mention {wanted!r} inside the quote; the quote holds {found}{hint}")
             return None
         if occurrence is None and len(inside) > 1:
             self.problem("mention-ambiguous", entry, f"mention {wanted!r} occurs {len(inside)} times in the quote; give occurrence")
