@@ -316,3 +316,15 @@ def test_a_new_table_without_a_coding_is_refused_until_its_columns_are_coded(inp
     with pytest.raises(TsrError) as caught:
         build_package(Layout(inputs_root), force=True)
     assert "bad-dataset-coding" in caught.value.codes and "data/datasets/unhcr_population_1.yaml" in str(caught.value)
+
+
+def test_returns_by_country_of_asylum_chart_draws_the_newest_cells(built_root):
+    with (built_root / "data/charts/unhcr_returns_to_syria_by_country_of_asylum.csv").open(encoding="utf-8", newline="") as fh:
+        drawn = list(csv.DictReader(fh))
+    turkiye_2025 = [r for r in drawn if r["year"] == "2025" and r["country_of_asylum"] == "TR"]
+    assert [(r["value"], r["release"], r["cell_row_key"]) for r in turkiye_2025] == [("556009", "2025.12.1", "year=2025,coo_iso=SYR,coa_iso=TUR")]
+    assert {r["release"] for r in drawn} == {"2025.12.1"}  # superseded mid-year cells are not drawn twice
+    import json
+    package = json.loads((built_root / "datapackage.json").read_text(encoding="utf-8"))
+    png = next(r for r in package["resources"] if r["path"] == "data/charts/unhcr_returns_to_syria_by_country_of_asylum.png")
+    assert "2025: 1,341,148 in all, 556,009 from Türkiye" in png["alt_text"]

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipelines.charts import returns, series, timeline, trade
+from pipelines.charts import returns, series, timeline, trade, unhcr
 from pipelines.charts.common import chart_style
 
-CHARTS = (returns, series, timeline, trade)
+CHARTS = (returns, series, timeline, trade, unhcr)
 
 
 def draw_charts(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[dict]:
