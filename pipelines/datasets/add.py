@@ -22,6 +22,7 @@ from pipelines.sources.add import _sequence, read_regular_file, source_id_for
 from pipelines.sources.registry import sha256_hex
 
 _RELEASE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_BLOB = re.compile(r"^[0-9a-f]{40}$")
 
 
 def _check(value: str, pattern: re.Pattern, what: str, where: str) -> str:
@@ -39,7 +40,7 @@ def add_dataset(layout: Layout, file: Path, *, table: str | None, release: str, 
     data = read_regular_file(file)
     digest = sha256_hex(data)
     _check(release, _RELEASE, "release", where)
-    _check(blob, re.compile(r"^[0-9a-f]{40}$"), "git blob id", where)
+    _check(blob, _BLOB, "git blob id", where)
     base = _like(layout, like) if like else None
     table = table or (base.table if base else None)
     if not table:
@@ -55,7 +56,8 @@ def add_dataset(layout: Layout, file: Path, *, table: str | None, release: str, 
     target_file = layout.datasets_dir / "files" / file.name
     coding_path = layout.datasets_dir / f"{dataset}.yaml"
     for other in sorted(layout.datasets_dir.glob("*.yaml")):
-        if f"sha256: {digest}" in other.read_text(encoding="utf-8", errors="replace") and f"table: {table}\n" in other.read_text(encoding="utf-8", errors="replace"):
+        text = other.read_text(encoding="utf-8", errors="replace")  # a plain scan: a broken coding is the build's to report
+        if f"sha256: {digest}" in text and f"table: {table}\n" in text:
             raise TsrError(Problem("duplicate-dataset", where, "", f"this file's {table!r} table is already coded in {layout.rel(other)}"))
     if coding_path.exists():
         raise TsrError(Problem("dataset-exists", layout.rel(coding_path), "", "a coding file for this release exists already"))
