@@ -22,7 +22,7 @@ def run(name: str, root: Path) -> str:
     return done.stdout
 
 
-@pytest.mark.parametrize("name", ["returns_share", "trade_timeline", "returns_pace"])
+@pytest.mark.parametrize("name", ["returns_share", "trade_timeline", "returns_pace", "unhcr_vs_ministry"])
 def test_notebook_is_a_jupytext_percent_notebook(name):
     nb = jupytext.read(NOTEBOOKS / f"{name}.py")
     kinds = {cell.cell_type for cell in nb.cells}
@@ -59,3 +59,11 @@ def test_returns_pace(built_root):
     assert "anomaly: returns_since_2024_12_08_sozcu_557702: a running total below an earlier count" in out
     assert "2025-12-08 → 2026-01-03:  -20,298 returns in  26 days" in out and "(anomalous count: left out)" in out
     assert "a month" in out and "over all" in out
+
+
+def test_unhcr_vs_ministry(built_root):
+    out = run("unhcr_vs_ministry", built_root)
+    assert "2024: UNHCR 2,901,478; statements 2,901,478: agree" in out
+    assert "2025-12-31  dataset  unhcr_statistics   2,347,756  official  203_66eb6872a5f34c82" in out
+    assert "2026-01-03  text     stated_figure      2,381,326  reported  121_ce5ec4aa6dcf5f7a" in out
+    assert "2025:   556,009 of  1,341,148 returns from Türkiye (41.5 %)" in out
