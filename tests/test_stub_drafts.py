@@ -43,6 +43,8 @@ def test_the_stub_drafts_every_figure_of_a_report_like_those_coded(stubbed):
         "syrians_under_temporary_protection_112_2543711": ("syrians_under_temporary_protection", "dgmm", 2543711, None,
                                                            "2025-08-16", "range", ["2 milyon 543 bin 711"]),
     }
+    # the headline "Göç İdaresi Başkanlığı: …" names the DGMM (its registry name holds the Turkish one)
+    assert [f.get("attributed_to") for f in body["facts"]] == ["tr_dgmm", "tr_dgmm", "tr_dgmm"]
     first = body["facts"][0]
     assert first["draft"].startswith("coded like fact returns_since_2024_12_08_")
     assert first["returns"]["destination"] == "SY" and first["geography"] == ["TR", "SY"]

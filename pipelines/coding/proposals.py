@@ -108,7 +108,8 @@ def _needles(actor: dict) -> list[str]:
     plain = re.sub(r"\s*\([^()]*\)", "", name).strip()
     if actor.get("actor_type", actor.get("type")) == "person":
         return [plain.split()[-1]] if plain else []
-    found = [a.strip() for part in acronyms for a in part.split("/") if a.strip() and a.strip()[0].isupper()]
+    # "(Göç İdaresi Başkanlığı, DGMM)": each name in the brackets, split at "/" and ","
+    found = [a.strip() for part in acronyms for a in re.split(r"[/,]", part) if a.strip() and a.strip()[0].isupper()]
     return found + ([plain] if len(plain.split()) >= 2 else [])
 
 

@@ -177,6 +177,7 @@ class Proposer:
         from pipelines.coding.run import reference_day
 
         self.text, self.examples, self.actors = source.text, examples, actors
+        self.title = " ".join(str(source.meta.get("title") or "").split())
         self.published = reference_day(source.meta)
         self.dates = [m for m in mentions if m.date]
         from pipelines.coding.catalogue import read_catalogue
@@ -210,7 +211,8 @@ class Proposer:
                 fact = proposals.propose_indicator(quote, self.labels_by_class.get(kind, {}))
             proposal = {"fact": fact,
                         "actors": proposals.propose_actors(context, self.actors) or None,
-                        "attribution": proposals.propose_attribution(quote, context, self.actors),
+                        # the headline names who speaks as often as the sentences around the figure do
+                        "attribution": proposals.propose_attribution(quote, f"{self.title}\n{context}", self.actors),
                         "period": proposals.propose_period(dates, self.published, self.since_days)}
             self._by_sentence[quote, kind] = {k: v for k, v in proposal.items() if v is not None}
         return copy.deepcopy(self._by_sentence[quote, kind])  # shared objects would be dumped as YAML aliases
