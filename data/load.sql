@@ -69,9 +69,10 @@ CREATE TABLE "actors" (
   "role" VARCHAR,
   "country" VARCHAR,
   "parent_id" VARCHAR,
+  "also_called" VARCHAR,
   PRIMARY KEY ("actor_id")
 );
-INSERT INTO "actors" ("actor_id", "name", "actor_type", "role", "country", "parent_id") SELECT CAST("actor_id" AS VARCHAR), CAST("name" AS VARCHAR), CAST("actor_type" AS VARCHAR), CAST("role" AS VARCHAR), CAST("country" AS VARCHAR), CAST("parent_id" AS VARCHAR) FROM read_parquet('data/parquet/actors.parquet');
+INSERT INTO "actors" ("actor_id", "name", "actor_type", "role", "country", "parent_id", "also_called") SELECT CAST("actor_id" AS VARCHAR), CAST("name" AS VARCHAR), CAST("actor_type" AS VARCHAR), CAST("role" AS VARCHAR), CAST("country" AS VARCHAR), CAST("parent_id" AS VARCHAR), CAST("also_called" AS VARCHAR) FROM read_parquet('data/parquet/actors.parquet');
 COMMENT ON TABLE "actors" IS 'Actors: People, ministries, governments, armed forces and media named in the sources.';
 COMMENT ON COLUMN "actors"."actor_id" IS 'Stable actor id (snake_case).';
 COMMENT ON COLUMN "actors"."name" IS 'Name as the sources write it (or a descriptive name for collective sources).';
@@ -79,6 +80,7 @@ COMMENT ON COLUMN "actors"."actor_type" IS 'Kind of actor. Allowed values — pe
 COMMENT ON COLUMN "actors"."role" IS 'Role or office at the time of the sources.';
 COMMENT ON COLUMN "actors"."country" IS 'ISO 3166-1 alpha-2 code of the country the actor belongs to.';
 COMMENT ON COLUMN "actors"."parent_id" IS 'actor_id of the body this actor belongs to.';
+COMMENT ON COLUMN "actors"."also_called" IS 'Other names the sources use for the actor, separated by ''; '' (the stub matches them to propose who states a figure).';
 CREATE TABLE "indicators" (
   "indicator_id" VARCHAR NOT NULL,
   "label" VARCHAR NOT NULL,

@@ -379,7 +379,8 @@ def _actors(root: Path) -> list[dict]:
 @click.option("--role", default=None)
 @click.option("--country", default=None, help="ISO 3166-1 alpha-2.")
 @click.option("--parent", default=None, help="actor_id of the body it belongs to.")
-def add_actor_command(root: Path, actor_id: str, name: str, actor_type: str, role, country, parent) -> None:
+@click.option("--also-called", multiple=True, help="Another name the sources use (repeatable): 'interior ministry'.")
+def add_actor_command(root: Path, actor_id: str, name: str, actor_type: str, role, country, parent, also_called) -> None:
     """Register an actor in data/coding/actors.yaml, checked as the build checks it.
 
     Example: tsr add-actor mustafa_ciftci --name "Mustafa Çiftçi" --type person --country TR --parent tr_ministry_of_interior
@@ -389,7 +390,8 @@ def add_actor_command(root: Path, actor_id: str, name: str, actor_type: str, rol
     layout = Layout(root)
     try:
         row = add_actor(layout.actors_file, layout.rel(layout.actors_file), actor_id=actor_id, name=name,
-                        actor_type=actor_type, role=role, country=country, parent=parent)
+                        actor_type=actor_type, role=role, country=country, parent=parent,
+                        also_called=list(also_called) or None)
     except TsrError as exc:
         _fail(exc)
     click.echo(f"added actor {row['actor_id']} ({row['name']})")

@@ -13,6 +13,8 @@ class Actors(pa.DataFrameModel):
     role: Series[str] = field("Role or office at the time of the sources.", nullable=True)
     country: Series[str] = field("ISO 3166-1 alpha-2 code of the country the actor belongs to.", nullable=True, str_matches=r"^[A-Z]{2}$")
     parent_id: Series[str] = field("actor_id of the body this actor belongs to.", nullable=True)
+    also_called: Series[str] = field("Other names the sources use for the actor, separated by '; ' (the stub "
+                                     "matches them to propose who states a figure).", nullable=True)
 
     class Config:
         strict = True

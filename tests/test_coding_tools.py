@@ -85,6 +85,15 @@ def test_add_actor_is_checked_like_the_build_and_writes_nothing_on_error(inputs_
     assert good.exit_code == 0, good.output
     assert layout.actors_file.read_text(encoding="utf-8").endswith(
         "  - {id: x_body, name: X Body (XB), type: ministry, role: null, country: TR, parent: tr_government}\n")
+    # one body, one id: the same name under a second id is refused, naming the id to use
+    again = runner.invoke(cli, ["add-actor", "x_body_2", "--name", "X Body (XB)", "--type", "ministry", "--root", str(inputs_root)])
+    assert again.exit_code != 0 and "[duplicate-actor-name]" in again.output and "x_body" in again.output
+    named = runner.invoke(cli, ["add-actor", "y_body", "--name", "Y Body", "--type", "agency", "--also-called", "Y Kurumu",
+                                "--also-called", "the Y", "--root", str(inputs_root)])
+    assert named.exit_code == 0, named.output
+    from pipelines.coding.run import read_actors
+
+    assert next(a for a in read_actors(layout) if a["actor_id"] == "y_body")["also_called"] == "Y Kurumu; the Y"
 
 
 def test_add_indicator_refuses_a_cumulative_without_since_and_appends_a_valid_one(tmp_path):

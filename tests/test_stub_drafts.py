@@ -188,3 +188,73 @@ facts:
     coded = apply_coding(source, extract_mentions(text), coding, "data/coding/999.yaml", actor_ids=set())
     messages = [p.message for p in coded.problems if p.code == "mention-not-in-quote"]
     assert messages and "an unquoted comma in a [flow, list] splits 'over 90,000' into pieces" in messages[0]
+
+
+def test_each_figure_takes_the_date_written_nearest_it():
+    from pipelines.extract import extract_mentions
+    from pipelines.coding.proposals import propose_period
+
+    text = "2021’de 3 milyon 737 bin 369 olan Suriyeliler, 2024’te 2 milyon 901 bin 478’e, 2025’te ise 2 milyon 555 bin 560’a düştü."
+    dates = [m for m in extract_mentions(text, lang="tr") if m.date]
+    ends = [propose_period(dates, "2025-08-18", at=text.find(figure))["end"]
+            for figure in ("3 milyon 737", "2 milyon 901", "2 milyon 555")]
+    # the current year ends after publication: bounded by the publication day, never a day it cannot mean
+    assert ends == ["2021-12-31", "2024-12-31", "2025-08-18"]
+    assert propose_period(dates, "2025-08-18", at=text.find("2 milyon 555"))["precision"] == "range"
+
+
+def test_a_month_ends_at_the_latest_on_the_publication_day():
+    from pipelines.extract import extract_mentions
+    from pipelines.coding.proposals import propose_period
+
+    text = "Ağustos 2025 itibarıyla bu sayı 2.506.740'a düşmüştür."
+    dates = [m for m in extract_mentions(text, lang="tr") if m.date]
+    period = propose_period(dates, "2025-08-29", at=text.find("2.506.740"))
+    assert (period["start"], period["end"], period["precision"]) == ("2025-08-01", "2025-08-29", "month")
+
+
+@pytest.mark.parametrize(("text", "lang", "figure", "start"), [
+    ("Since January 2024, 571,388 Syrians returned.", "en", "571,388", "2024-01-01"),
+    ("2016 yılından bu yana 1 milyon 366 bin 215 Suriyeli döndü.", "tr", "1 milyon", "2016-01-01"),
+    ("8 Aralık 2024'ten itibaren 411 bin 649 Suriyeli döndü.", "tr", "411 bin", "2024-12-08"),
+])
+def test_a_date_written_as_where_a_count_starts_is_never_its_as_of_day(text, lang, figure, start):
+    from pipelines.extract import extract_mentions
+    from pipelines.coding.proposals import propose_period, starts_period
+
+    dates = [m for m in extract_mentions(text, lang=lang) if m.date]
+    begins = frozenset(m.start for m in dates if starts_period(text, m.start, m.end))
+    period = propose_period(dates, "2025-02-28", at=text.find(figure), start_dates=begins)
+    assert (period.get("start"), period["end"], period["precision"]) == (start, "2025-02-28", "range")
+    assert not starts_period("In 2024, 571,388 Syrians returned.", 3, 7)
+
+
+def test_actors_are_found_by_other_names_accents_and_capitalised_acronyms_only():
+    from pipelines.coding.proposals import propose_actors
+
+    actors = [{"actor_id": "un", "actor_type": "organisation", "name": "United Nations", "also_called": "UN; Birleşmiş Milletler"},
+              {"actor_id": "unhcr", "actor_type": "organisation", "name": "UNHCR (UN Refugee Agency)"},
+              {"actor_id": "ibrahim_fuat_ozcorekci", "actor_type": "person", "name": "Ibrahim Fuat Özçörekçi"},
+              {"actor_id": "tr_interior", "actor_type": "ministry", "name": "Ministry of Interior of Türkiye",
+               "also_called": ["Interior Ministry"]}]
+    assert propose_actors("the interior ministry has said", actors) == ["tr_interior"]
+    assert propose_actors("Ozcorekci said", actors) == ["ibrahim_fuat_ozcorekci"]
+    assert propose_actors("On February 18 the UN said", actors) == ["un"]
+    assert propose_actors("un ve şeker fiyatları", actors) == []  # the Turkish word for flour is not the UN
+    # a name inside a longer name of another actor does not count
+    assert propose_actors("the UN Refugee Agency said", actors) == ["unhcr"]
+    assert propose_actors("UNHCR said", actors) == ["unhcr"]
+
+
+def test_the_series_follows_who_states_the_figure():
+    from pipelines.coding.proposals import CodedExample, propose_series
+
+    examples = [CodedExample("a", frozenset(), "returns_since_2024_12_08", "dgmm", "ali_yerlikaya", "official"),
+                CodedExample("b", frozenset(), "returns_since_2024_12_08", "stated_figure", "recep_tayyip_erdogan", "official")]
+    compilers = {"dgmm": "tr_dgmm", "unhcr_operations": "unhcr", "unhcr_statistics": "unhcr"}
+    neighbour = ("recep_tayyip_erdogan", "stated_figure")
+    assert propose_series("ali_yerlikaya", "returns_since_2024_12_08", neighbour, examples, compilers) == "dgmm"
+    assert propose_series("tr_dgmm", "returns_since_2024_12_08", neighbour, examples, compilers) == "dgmm"  # it compiles it
+    # two series compiled by the speaker, none chosen before: never a guessed series
+    assert propose_series("unhcr", "returns_since_2024_12_08", neighbour, examples, compilers) == "stated_figure"
+    assert propose_series(None, "returns_since_2024_12_08", neighbour, examples, compilers) == "stated_figure"

@@ -28,11 +28,13 @@ def _replace(path: Path, text: str) -> None:
 
 
 def add_actor(actors_file: Path, file: str, *, actor_id: str, name: str, actor_type: str, role: str | None = None,
-              country: str | None = None, parent: str | None = None) -> dict:
+              country: str | None = None, parent: str | None = None, also_called: list[str] | None = None) -> dict:
     """Append an actor to the registry; returns its row. Raises TsrError (duplicate-id, unknown-term,
     dangling-actor, bad-id, …) and writes nothing on any problem."""
     old = actors_file.read_text(encoding="utf-8")
     entry = {"id": actor_id, "name": name, "type": actor_type, "role": role, "country": country, "parent": parent}
+    if also_called:
+        entry["also_called"] = list(also_called)
     new = old.rstrip("\n") + f"\n  - {_flow(entry)}\n"
     rows = actor_rows(parse_yaml(new, file), file)  # raises with every problem of the would-be registry
     _replace(actors_file, new)

@@ -224,6 +224,8 @@ class Actor(Shape):
     role: Text | None = None
     country: Text | None = None
     parent: SnakeId | None = None
+    # other names the sources use ("interior ministry", "İçişleri Bakanlığı"): the stub finds the actor by them
+    also_called: list[Text] | None = None
 
 
 class ActorsFile(Shape):

@@ -9,6 +9,8 @@ on; none is a decision, and the build still checks whatever the coder writes. Pu
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -19,6 +21,12 @@ _FOLD = str.maketrans({"İ": "i", "I": "ı"})
 
 def fold(text: str) -> str:
     return text.translate(_FOLD).lower()
+
+
+def bare(text: str, keep_case: bool = False) -> str:
+    """Folded and without accents: "Ozcorekci" and "Özçörekçi", "Ciftci" and "Çiftçi" are one name."""
+    decomposed = unicodedata.normalize("NFKD", (text if keep_case else fold(text)).replace("ı", "i"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def words(text: str) -> frozenset[str]:
@@ -76,6 +84,30 @@ def propose_fact(sentence: str, examples: list[CodedExample]) -> dict | None:
     return proposal | {"because": f"coded like fact {best.fact_id} (shared words {score:.0%})"}
 
 
+def propose_series(actor: str | None, indicator: str, fallback: tuple[str | None, str],
+                   examples: list[CodedExample], compilers: dict[str, str]) -> str:
+    """Who compiled a figure, given who states it: the series the package's coders chose for this actor
+    (for this indicator first), else the series this actor compiles, else the coded neighbour's series
+    when it has the same speaker, else `stated_figure` (never a guessed series: schemas/series.yaml).
+    `fallback` is the neighbour's (attributed_to, series); `compilers` maps series id -> compiler."""
+    if actor is None:
+        return fallback[1]
+    for same in (lambda e: e.indicator == indicator, lambda e: True):
+        chosen = Counter(e.series for e in examples if e.attributed_to == actor and same(e))
+        if chosen:
+            return chosen.most_common(1)[0][0]  # ties: the first coded
+    compiled = [key for key, compiler in compilers.items() if compiler == actor]
+    if len(compiled) == 1:
+        return compiled[0]
+    return fallback[1] if fallback[0] == actor else "stated_figure"
+
+
+def usual_geography(indicator: str, examples: list[CodedExample]) -> list[str] | None:
+    """The places most often coded for this indicator's facts (a trade flow's two countries), or None."""
+    seen = Counter(e.geography for e in examples if e.indicator == indicator and e.geography)
+    return list(seen.most_common(1)[0][0]) if seen else None
+
+
 # A label proposal needs this many of the label's words in the sentence, and this share of them.
 MIN_LABEL_WORDS, MIN_LABEL_SHARE = 2, 0.5
 _LABEL_STOP = frozenset(words("the and from with into over under since between year years per one total"))
@@ -106,28 +138,38 @@ def _needles(actor: dict) -> list[str]:
     name = str(actor["name"])
     acronyms = re.findall(r"\(([^()]+)\)", name)
     plain = re.sub(r"\s*\([^()]*\)", "", name).strip()
+    also = actor.get("also_called") or []
+    also = [a.strip() for a in also.split(";")] if isinstance(also, str) else [str(a) for a in also]
     if actor.get("actor_type", actor.get("type")) == "person":
-        return [plain.split()[-1]] if plain else []
+        return ([plain.split()[-1]] if plain else []) + also
     # "(Göç İdaresi Başkanlığı, DGMM)": each name in the brackets, split at "/" and ","
     found = [a.strip() for part in acronyms for a in re.split(r"[/,]", part) if a.strip() and a.strip()[0].isupper()]
-    return found + ([plain] if len(plain.split()) >= 2 else [])
+    # a name of two words or more, or one acronym ("UNHCR"); a single ordinary word names too much
+    whole = [plain] if len(plain.split()) >= 2 or (plain.isupper() and len(plain) >= 2) else []
+    return found + whole + also
 
 
 def propose_actors(context: str, actors: list[dict]) -> list[str]:
-    """Ids of the registered actors named in `context` (the sentence and its neighbours), in registry order."""
-    folded = fold(context)
-    found = []
+    """Ids of the registered actors named in `context` (the sentence and its neighbours), in registry order.
+    A name inside a longer name of another actor does not count: "UN Refugee Agency" names UNHCR, not the UN."""
+    folded, cased = bare(context), bare(context, keep_case=True)
+    spans: dict[str, list[tuple[int, int]]] = {}
     for actor in actors:
         for needle in _needles(actor):
+            # an acronym only in capitals: "UN" is not the Turkish "un", "TİM" not "Tim"
+            acronym = needle.isupper() and " " not in needle
+            where, what = (cased, bare(needle, keep_case=True)) if acronym else (folded, bare(needle))
             # a whole word; "Yerlikaya'nın" names Yerlikaya (the apostrophe ends the word)
-            if re.search(r"(?<!\w)" + re.escape(fold(needle)) + r"(?!\w)", folded):
-                found.append(actor.get("actor_id", actor.get("id")))
-                break
-    return found
+            for match in re.finditer(r"(?<!\w)" + re.escape(what) + r"(?!\w)", where):
+                spans.setdefault(actor.get("actor_id", actor.get("id")), []).append(match.span())
+    def inside_another(actor_id, span):
+        return any(other != actor_id and s <= span[0] and span[1] <= e and (e - s) > (span[1] - span[0])
+                   for other, found in spans.items() for s, e in found)
+    return [actor_id for actor_id, found in spans.items() if not all(inside_another(actor_id, span) for span in found)]
 
 
 # Who can state a figure on the record: a named person or a public body. A medium reports; it does not attribute.
-_ON_RECORD = ("person", "ministry", "agency", "government")
+_ON_RECORD = ("person", "ministry", "agency", "government", "organisation")
 
 
 def propose_attribution(sentence: str, context: str, actors: list[dict]) -> dict | None:
@@ -145,6 +187,11 @@ def propose_attribution(sentence: str, context: str, actors: list[dict]) -> dict
     return None
 
 
+def _first_day(mention) -> str:
+    date = str(mention.date)
+    return date if len(date) == 10 else f"{date}-01" if len(date) == 7 else f"{date}-01-01"
+
+
 def _month_end(month: str) -> str:
     import calendar
 
@@ -152,30 +199,67 @@ def _month_end(month: str) -> str:
     return f"{month}-{calendar.monthrange(year, number)[1]:02d}"
 
 
-def propose_period(dates: list, published_day: str | None, since_days: frozenset[str] = frozenset()) -> dict:
+# Words that make a date the start of what is counted, never its as-of day: "since 2016", "from January
+# 2024", "8 Aralık'tan bu yana / itibaren / sonra", "2016 yılından beri", "منذ".
+_START_BEFORE = re.compile(r"(?:\b(?:since|from|starting)\s+(?:the\s+)?|منذ\s*)$", re.IGNORECASE)
+_START_AFTER = re.compile(r"^(?:['’]?[dt][ae]n|\s+(?:yılından|tarihinden|tarihi))?\s*(?:bu yana|beri|itibaren|sonra|sonrasında)(?!\w)",
+                          re.IGNORECASE)
+
+
+def starts_period(text: str, start: int, end: int) -> bool:
+    """Whether the date at text[start:end] is written as where a count starts ("since", "-den bu yana")."""
+    return bool(_START_BEFORE.search(text[max(0, start - 20):start]) or _START_AFTER.search(text[end:end + 30]))
+
+
+def propose_period(dates: list, published_day: str | None, since_days: frozenset[str] = frozenset(),
+                   at: int | None = None, start_dates: frozenset[int] = frozenset()) -> dict:
     """A period from the dates in the sentence (the latest one written to the day is the as-of day), else
     the publication day as the as-of day, else unknown. `dates` are mentions with date and precision; a
-    day in `since_days` starts a cumulative count (its indicator's since) and is never the as-of day."""
+    day in `since_days` starts a cumulative count (its indicator's since) and is never the as-of day.
+    With `at` (the figure's offset), the date written nearest the figure is taken instead of the latest:
+    "3.7 million in 2021 ... 2.9 million at the end of 2024" gives each figure its own year. Dates whose
+    offsets are in `start_dates` are written as where the count starts ("since 2016"); they are never the
+    as-of day, and the nearest one is the start of an as-of day the text leaves unwritten."""
+    begins = [m for m in dates if m.start in start_dates]
+    dates = [m for m in dates if m.start not in start_dates]
+    def pick(candidates, latest):
+        if at is None:
+            return max(candidates, key=latest)
+        return min(candidates, key=lambda m: (min(abs(m.start - at), abs(m.end - at)), m.start))
+
     ranges = [m for m in dates if m.date and m.date_end and m.date_precision in ("day", "month")
               and not m.date.startswith("XXXX") and m.date not in since_days]
     if ranges:  # "January-April 2025", "between 9 and 13 December 2024": the span the figure covers
-        last = max(ranges, key=lambda m: m.date_end)
+        last = pick(ranges, lambda m: m.date_end)
         start, end = (f"{last.date}-01", _month_end(last.date_end)) if last.date_precision == "month" else (last.date, last.date_end)
         return {"start": start, "end": end, "precision": last.date_precision,
                 "basis": f"the span written in the sentence ({last.text})"}
     days = [m for m in dates if m.date and m.date_precision == "day" and not m.date.startswith("XXXX")
             and m.date not in since_days]
     if days:
-        last = max(days, key=lambda m: m.date)
+        last = pick(days, lambda m: m.date)
         return {"end": last.date, "precision": "day", "basis": f"the date written in the sentence ({last.text})"}
-    years = [m for m in dates if m.date and m.date_precision == "year" and f"{m.date}-01-01" not in since_days]
-    if years:
-        year = max(m.date for m in years)
-        return {"start": f"{year}-01-01", "end": f"{year}-12-31", "precision": "year",
-                "basis": f"the year written in the sentence ({year})"}
+    # a month ("Ağustos 2025 itibarıyla") or a year: the whole month or year, as written
+    coarse = [m for m in dates if m.date and not m.date.startswith("XXXX") and (
+        (m.date_precision == "year" and f"{m.date}-01-01" not in since_days)
+        or (m.date_precision == "month" and not m.date_end and f"{m.date}-01" not in since_days))]
+    if coarse:
+        last = pick(coarse, lambda m: m.date)
+        start, end = (f"{last.date}-01", _month_end(last.date)) if last.date_precision == "month" else (
+            f"{last.date}-01-01", f"{last.date}-12-31")
+        what = f"the {last.date_precision} written in the sentence ({last.text})"
+        if published_day and str(published_day) < end:
+            # "as of August 2025" published on 29 August cannot refer to a later day (docs/data-model.md)
+            if last.date_precision == "month":
+                return {"start": start, "end": str(published_day), "precision": "month",
+                        "basis": f"{what}, at the latest the publication day"}
+            return {"start": start, "end": str(published_day), "precision": "range",
+                    "basis": f"{what}, up to the publication day"}
+        return {"start": start, "end": end, "precision": last.date_precision, "basis": what}
     if published_day:
         # never sharpen: a figure with no as-of day in the text is known only to be no later than publication
-        return {"end": str(published_day), "precision": "range",
+        begin = {"start": _first_day(pick(begins, lambda m: m.date))} if begins else {}
+        return {**begin, "end": str(published_day), "precision": "range",
                 "basis": "as of the statement: the text gives no as-of day, so it is at the latest the source's "
                          "publication day (write the day if the text gives it)"}
     return {"end": None, "precision": "unknown", "basis": "the text gives no date and the publication day is unknown"}

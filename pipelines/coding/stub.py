@@ -184,7 +184,9 @@ class Proposer:
 
         catalogue = read_catalogue()
         # the start days of cumulative counts: "since 8 December 2024" is where a count starts, not its as-of day
-        self.since_days = frozenset(str(i.since) for i in catalogue.indicators.values() if i.since)
+        self.compilers = {key: series.compiler for key, series in catalogue.series.items() if series.compiler}
+        self.since_by_indicator = {key: str(i.since) for key, i in catalogue.indicators.items() if i.since}
+        self.since_days = frozenset(self.since_by_indicator.values())
         # a figure is coded like a figure of its own kind: an amount of money like money, a percentage like a share
         units = {key: i.unit for key, i in catalogue.indicators.items()}
         self.labels_by_class: dict[str, dict[str, str]] = {}
@@ -194,7 +196,7 @@ class Proposer:
         self.examples_by_class: dict[str, list] = {}
         for example in examples:
             self.examples_by_class.setdefault(unit_class(units.get(example.indicator)), []).append(example)
-        self._by_sentence: dict[tuple, dict] = {}
+        self._by_sentence: dict[tuple, tuple] = {}
 
     def __call__(self, quote: str, mention) -> dict:
         from pipelines.coding import proposals
@@ -209,13 +211,30 @@ class Proposer:
             fact = proposals.propose_fact(quote, examples) if kind else None
             if fact is None and kind:
                 fact = proposals.propose_indicator(quote, self.labels_by_class.get(kind, {}))
+            attribution = proposals.propose_attribution(quote, f"{self.title}\n{context}", self.actors)
+            if fact and attribution is None and fact.get("attributed_to") and not proposals.propose_actors(
+                    f"{self.title}\n{self.text}", [a for a in self.actors if a.get("actor_id", a.get("id")) == fact["attributed_to"]]):
+                # the coded neighbour's speaker is nowhere in this source: nobody is named, so the claim is reported
+                fact = fact | {"attributed_to": None, "claim_status": "reported"}
+            if fact:
+                speaker = (attribution or fact).get("attributed_to")
+                fact = fact | {"series": proposals.propose_series(
+                    speaker, fact["indicator"], (fact.get("attributed_to"), fact["series"]), self.examples, self.compilers)}
+                if not fact.get("geography"):
+                    fact = fact | {"geography": proposals.usual_geography(fact["indicator"], self.examples)}
             proposal = {"fact": fact,
                         "actors": proposals.propose_actors(context, self.actors) or None,
                         # the headline names who speaks as often as the sentences around the figure do
-                        "attribution": proposals.propose_attribution(quote, f"{self.title}\n{context}", self.actors),
-                        "period": proposals.propose_period(dates, self.published, self.since_days)}
-            self._by_sentence[quote, kind] = {k: v for k, v in proposal.items() if v is not None}
-        return copy.deepcopy(self._by_sentence[quote, kind])  # shared objects would be dumped as YAML aliases
+                        "attribution": attribution}
+            self._by_sentence[quote, kind] = ({k: v for k, v in proposal.items() if v is not None}, dates)
+        proposal, dates = self._by_sentence[quote, kind]
+        # per figure, not per sentence: the date written nearest each figure is its own
+        # with a proposed indicator only its own start day is excluded: "2024'te" is a year, not "since 2024"
+        indicator = (proposal.get("fact") or {}).get("indicator")
+        since = self.since_days if indicator is None else frozenset({self.since_by_indicator.get(indicator)} - {None})
+        begins = frozenset(m.start for m in dates if proposals.starts_period(self.text, m.start, m.end))
+        period = proposals.propose_period(dates, self.published, since, at=mention.start, start_dates=begins)
+        return copy.deepcopy(proposal | {"period": period})  # shared objects would be dumped as YAML aliases
 
 
 def stub_document(source: Source, mentions, examples=(), actors=(), taken_ids=(), drafts: bool = True) -> str:
