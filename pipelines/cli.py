@@ -406,7 +406,9 @@ def add_actor_command(root: Path, actor_id: str, name: str, actor_type: str, rol
 @click.option("--definition", required=True, help="What exactly is counted, and how it differs from its neighbours.")
 @click.option("--since", default=None, help="Cumulative only: the day the count starts, YYYY-MM-DD.")
 @click.option("--may-be-negative", is_flag=True)
-def add_indicator_command(indicator_id: str, label, category, unit, measure_type, definition, since, may_be_negative) -> None:
+@click.option("--part-of-year", default=None, help="Calendar-year flows only: the indicator of the same flow over part of a year.")
+def add_indicator_command(indicator_id: str, label, category, unit, measure_type, definition, since, may_be_negative,
+                          part_of_year) -> None:
     """Add an indicator to schemas/indicators.yaml, checked as the build checks it.
 
     Example: tsr add-indicator returns_via_kilis_since_2024_12_08 --label "Returns via Kilis" --category returns
@@ -416,7 +418,7 @@ def add_indicator_command(indicator_id: str, label, category, unit, measure_type
 
     try:
         add_indicator(indicator_id, label=label, category=category, unit=unit, measure_type=measure_type,
-                      definition=definition, since=since, may_be_negative=may_be_negative)
+                      definition=definition, since=since, may_be_negative=may_be_negative, part_of_year=part_of_year)
     except TsrError as exc:
         _fail(exc)
     click.echo(f"added indicator {indicator_id}")

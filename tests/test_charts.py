@@ -62,9 +62,9 @@ def sample_tables(hatay: float = 27941) -> dict[str, pd.DataFrame]:
     ])
     actors = pd.DataFrame([
         {"actor_id": "omer_bolat", "name": "Ömer Bolat", "actor_type": "person", "role": "Trade Minister of Türkiye",
-         "country": "TR", "parent_id": None},
+         "country": "TR", "parent_id": None, "also_called": None},
         {"actor_id": "tr_ministry_of_trade", "name": "Ministry of Trade", "actor_type": "ministry", "role": None,
-         "country": "TR", "parent_id": None},
+         "country": "TR", "parent_id": None, "also_called": None},
     ])
     facts = pd.DataFrame([
         _fact("returns_total_since_fall", "returns_total", 40000, approx=True, qualifier="approximately"),

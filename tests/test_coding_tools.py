@@ -114,3 +114,20 @@ def test_add_indicator_refuses_a_cumulative_without_since_and_appends_a_valid_on
     added = yaml.safe_load(target.read_text(encoding="utf-8"))["returns_via_kilis"]
     assert added == {"label": "Returns via Kilis", "category": "returns", "unit": "people", "measure_type": "cumulative",
                      "since": "2024-12-08", "definition": "Returns through the Kilis gates."}
+
+
+def test_a_calendar_year_flow_names_its_part_of_year_twin_and_the_pairing_is_checked(tmp_path):
+    target = tmp_path / "indicators.yaml"
+    shutil.copy(ROOT / "schemas" / "indicators.yaml", target)
+    before = target.read_bytes()
+    with pytest.raises(TsrError) as caught:  # a growth rate is not the same flow over part of a year
+        add_indicator("exports_x_calendar_year", label="x", category="trade", unit="USD", measure_type="flow",
+                      definition="d", part_of_year="exports_tr_to_sy_growth", indicators_file=target)
+    assert caught.value.codes == {"bad-part-of-year"} and target.read_bytes() == before
+    with pytest.raises(TsrError) as caught:
+        add_indicator("exports_x_calendar_year", label="x", category="trade", unit="USD", measure_type="flow",
+                      definition="d", part_of_year="no_such_indicator", indicators_file=target)
+    assert caught.value.codes == {"bad-part-of-year"}
+    add_indicator("exports_x_calendar_year", label="x", category="trade", unit="USD", measure_type="flow",
+                  definition="d", part_of_year="exports_tr_to_sy_over_period", indicators_file=target)
+    assert yaml.safe_load(target.read_text(encoding="utf-8"))["exports_x_calendar_year"]["part_of_year"] == "exports_tr_to_sy_over_period"

@@ -258,3 +258,47 @@ def test_the_series_follows_who_states_the_figure():
     # two series compiled by the speaker, none chosen before: never a guessed series
     assert propose_series("unhcr", "returns_since_2024_12_08", neighbour, examples, compilers) == "stated_figure"
     assert propose_series(None, "returns_since_2024_12_08", neighbour, examples, compilers) == "stated_figure"
+
+
+@pytest.mark.parametrize(("indicator", "period", "refused"), [
+    ("exports_tr_to_sy_calendar_year", "{start: 2025-01-01, end: 2025-07-31, precision: month}", "use exports_tr_to_sy_over_period"),
+    ("exports_tr_to_sy_over_period", "{start: 2024-01-01, end: 2024-12-31, precision: year}", "use exports_tr_to_sy_calendar_year"),
+    ("exports_tr_to_sy_calendar_year", "{start: 2024-01-01, end: 2024-12-31, precision: year}", None),
+    ("exports_tr_to_sy_over_period", "{start: 2025-01-01, end: 2025-07-31, precision: month}", None),
+])
+def test_a_calendar_year_flow_and_its_part_of_year_twin_each_keep_their_periods(indicator, period, refused):
+    from pipelines.coding.apply import apply_coding
+    from pipelines.extract import extract_mentions
+    from pipelines.sources.registry import Source
+
+    text = "Exports reached $1.9 billion."
+    source = Source("999_0000000000000000", text, "data/sources/999_0000000000000000.txt", "0" * 64, len(text),
+                    {"language": "en", "published": "2025-08-20"})
+    from pipelines.yamlfile import parse_yaml
+
+    coding = parse_yaml(f"""
+source_id: "{source.source_id}"
+facts:
+  - {{id: exports_x, indicator: {indicator}, series: stated_figure, claim_status: reported, quote: "{text}",
+     value: 1900000000, period: {period}, geography: [TR, SY], mentions: ["$1.9 billion"]}}
+""", "data/coding/999.yaml")
+    coded = apply_coding(source, extract_mentions(text), coding, "data/coding/999.yaml", actor_ids=set())
+    messages = [p.message for p in coded.problems if p.code == "calendar-year-mismatch"]
+    assert [p for p in coded.problems if p.code != "calendar-year-mismatch"] == []
+    assert (messages[0].endswith(refused) if refused else messages == []), messages
+
+
+def test_the_stub_drafts_the_twin_the_period_fits():
+    from pipelines.coding.stub import Proposer
+
+    proposer = Proposer.__new__(Proposer)
+    proposer.catalogue = read_catalogue()
+    fact = {"indicator": "trade_volume_tr_sy_calendar_year", "because": "coded like fact x"}
+    seven_months = {"start": "2025-01-01", "end": "2025-07-31", "precision": "month"}
+    assert proposer.fit_to_period(fact, seven_months)["indicator"] == "trade_volume_tr_sy_over_period"
+    year = {"start": "2024-01-01", "end": "2024-12-31", "precision": "year"}
+    assert proposer.fit_to_period(fact, year) == fact
+    part = {"indicator": "exports_tr_to_sy_over_period", "because": "coded like fact y"}
+    assert proposer.fit_to_period(part, year)["indicator"] == "exports_tr_to_sy_calendar_year"
+    # an unwritten period (bounded by the publication day only) says nothing about which twin
+    assert proposer.fit_to_period(fact, {"end": "2025-08-20", "precision": "range"}) == fact

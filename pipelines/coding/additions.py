@@ -43,7 +43,8 @@ def add_actor(actors_file: Path, file: str, *, actor_id: str, name: str, actor_t
 
 
 def add_indicator(indicator_id: str, *, label: str, category: str, unit: str, measure_type: str, definition: str,
-                  since: str | None = None, may_be_negative: bool = False, indicators_file: Path = INDICATORS_FILE,
+                  since: str | None = None, may_be_negative: bool = False, part_of_year: str | None = None,
+                  indicators_file: Path = INDICATORS_FILE,
                   file: str = "schemas/indicators.yaml") -> None:
     """Append an indicator to the vocabulary. Raises TsrError (duplicate-id, unknown-term, bad-since, …)."""
     old = indicators_file.read_text(encoding="utf-8")
@@ -55,6 +56,8 @@ def add_indicator(indicator_id: str, *, label: str, category: str, unit: str, me
         entry["since"] = since
     if may_be_negative:
         entry["may_be_negative"] = True
+    if part_of_year is not None:
+        entry["part_of_year"] = part_of_year
     entry["definition"] = definition
     block = yaml.safe_dump({indicator_id: entry}, allow_unicode=True, sort_keys=False, width=100)
     new = old.rstrip("\n") + "\n\n" + block

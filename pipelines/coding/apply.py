@@ -379,7 +379,24 @@ class _Coder:
             self.problem("unknown-term", entry, f"period precision {precision!r} not in {terms('period_precision')}")
         elif precision in ("unknown", "range") and basis is None:
             self.problem("missing-basis", entry, f"a period of precision {precision} needs basis: what the dates rest on, or why they are unknown")
+        self.calendar_year(entry, indicator, start, end, precision)
         return {"period_start": start, "period_end": end, "period_precision": precision, "period_basis": basis}
+
+    def calendar_year(self, entry: dict, indicator, start, end, precision: str) -> None:
+        """A calendar-year flow covers one whole year; its part-of-year twin never does
+        (schemas/indicators.yaml, part_of_year). A year the text does not give (unknown, range) is fine."""
+        if indicator is None:
+            return
+        whole_year = (precision == "year" or (start is not None and end is not None and str(start)[5:] == "01-01"
+                                               and str(end)[5:] == "12-31" and str(start)[:4] == str(end)[:4]))
+        if indicator.part_of_year and precision in ("day", "month", "quarter") and not whole_year:
+            self.problem("calendar-year-mismatch", entry, f"{entry['indicator']} is a flow over one whole calendar year, "
+                                                          f"but the period {start}..{end} ({precision}) is part of one: "
+                                                          f"use {indicator.part_of_year}")
+        whole = self.catalogue.whole_year_of(entry["indicator"])
+        if whole and whole_year:
+            self.problem("calendar-year-mismatch", entry, f"{entry['indicator']} is a flow over part of a year, but the period "
+                                                          f"{start}..{end} is one whole calendar year: use {whole}")
 
     def returns_attributes(self, entry: dict, row: dict) -> None:
         attrs = entry.get("returns")

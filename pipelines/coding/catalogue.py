@@ -33,8 +33,12 @@ class Catalogue:
     def indicator_rows(self) -> list[dict]:
         return [{"indicator_id": key, "label": " ".join(i.label.split()), "category": i.category, "unit": i.unit,
                  "measure_type": i.measure_type, "since": i.since, "may_be_negative": i.may_be_negative,
-                 "definition": " ".join(i.definition.split())}
+                 "part_of_year": i.part_of_year, "definition": " ".join(i.definition.split())}
                 for key, i in self.indicators.items()]
+
+    def whole_year_of(self, indicator_id: str) -> str | None:
+        """The calendar-year indicator whose part-of-year twin is `indicator_id`, if any."""
+        return next((key for key, i in self.indicators.items() if i.part_of_year == indicator_id), None)
 
     def series_rows(self) -> list[dict]:
         return [{"series_id": key, "label": " ".join(s.label.split()), "compiler": s.compiler,
@@ -76,6 +80,16 @@ def check_indicators(document, file: str) -> tuple[dict[str, Indicator], list[Pr
         elif (indicator.measure_type == "cumulative") != (indicator.since is not None):
             problems.append(Problem("bad-since", file, where, "a cumulative indicator needs since: the day its count starts"
                                     if indicator.since is None else "only a cumulative indicator has a since day"))
+    for key, indicator in indicators.items():
+        twin = indicators.get(indicator.part_of_year) if indicator.part_of_year else None
+        if indicator.part_of_year is None:
+            continue
+        where = f"{key} ({line_of(document[key])})"
+        if twin is None or indicator.part_of_year == key:
+            problems.append(Problem("bad-part-of-year", file, where, f"part_of_year {indicator.part_of_year!r} is not another indicator id"))
+        elif not (indicator.measure_type == twin.measure_type == "flow" and (indicator.unit, indicator.category) == (twin.unit, twin.category)):
+            problems.append(Problem("bad-part-of-year", file, where, f"part_of_year {indicator.part_of_year!r} must be the same flow "
+                                    f"(measure_type flow, unit {indicator.unit!r}, category {indicator.category!r}) over part of a year"))
     return indicators, problems
 
 

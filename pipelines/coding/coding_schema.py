@@ -242,6 +242,8 @@ class Indicator(Shape):
     definition: Text
     since: Date | None = None
     may_be_negative: bool = False
+    # a flow over one whole calendar year: the indicator of the same flow over part of a year
+    part_of_year: SnakeId | None = None
 
 
 class StatisticalSeries(Shape):

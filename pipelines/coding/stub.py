@@ -182,7 +182,7 @@ class Proposer:
         self.dates = [m for m in mentions if m.date]
         from pipelines.coding.catalogue import read_catalogue
 
-        catalogue = read_catalogue()
+        catalogue = self.catalogue = read_catalogue()
         # the start days of cumulative counts: "since 8 December 2024" is where a count starts, not its as-of day
         self.compilers = {key: series.compiler for key, series in catalogue.series.items() if series.compiler}
         self.since_by_indicator = {key: str(i.since) for key, i in catalogue.indicators.items() if i.since}
@@ -234,7 +234,26 @@ class Proposer:
         since = self.since_days if indicator is None else frozenset({self.since_by_indicator.get(indicator)} - {None})
         begins = frozenset(m.start for m in dates if proposals.starts_period(self.text, m.start, m.end))
         period = proposals.propose_period(dates, self.published, since, at=mention.start, start_dates=begins)
-        return copy.deepcopy(proposal | {"period": period})  # shared objects would be dumped as YAML aliases
+        fact = proposal.get("fact")
+        if fact:
+            fact = self.fit_to_period(fact, period)
+        return copy.deepcopy(proposal | {"period": period} | ({"fact": fact} if fact else {}))  # no YAML aliases
+
+    def fit_to_period(self, fact: dict, period: dict) -> dict:
+        """A calendar-year flow and its part-of-year twin (schemas/indicators.yaml, part_of_year): the one the
+        figure's period fits, so "$1.9 billion in the first seven months" is not drafted as a year's flow."""
+        indicator = self.catalogue.indicators.get(fact["indicator"])
+        start, end = str(period.get("start")), str(period.get("end"))
+        whole_year = period.get("precision") == "year" or (start[5:] == "01-01" and end[5:] == "12-31" and start[:4] == end[:4])
+        part = period.get("precision") in ("day", "month", "quarter", "range") and not whole_year and period.get("start")
+        switched = None
+        if indicator is not None and indicator.part_of_year and part:
+            switched = indicator.part_of_year
+        elif whole_year and self.catalogue.whole_year_of(fact["indicator"]):
+            switched = self.catalogue.whole_year_of(fact["indicator"])
+        if switched is None:
+            return fact
+        return fact | {"indicator": switched, "because": f"{fact['because']}; {switched} fits the period"}
 
 
 def stub_document(source: Source, mentions, examples=(), actors=(), taken_ids=(), drafts: bool = True) -> str:
