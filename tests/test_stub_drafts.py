@@ -302,3 +302,45 @@ def test_the_stub_drafts_the_twin_the_period_fits():
     assert proposer.fit_to_period(part, year)["indicator"] == "exports_tr_to_sy_calendar_year"
     # an unwritten period (bounded by the publication day only) says nothing about which twin
     assert proposer.fit_to_period(fact, {"end": "2025-08-20", "precision": "range"}) == fact
+
+
+def test_unit_words_name_only_indicator_units():
+    import yaml as _yaml
+
+    from pipelines.coding.stub import UNIT_WORDS_FILE
+
+    units = {i.unit for i in read_catalogue().indicators.values()}
+    assert set(_yaml.safe_load(UNIT_WORDS_FILE.read_text(encoding="utf-8"))) <= units
+
+
+@pytest.mark.parametrize(("written", "means"), [
+    ("megawatts", {"MW"}), ("megavat", {"MW"}), ("MW", {"MW"}), ("kilometresi", {"km"}), ("dönüm", {"dönüm"}),
+    ("Suriyeli", {"people", "people per month"}), ("gümrük kapısı", {"customs gates"}), ("sources", None), (None, None),
+])
+def test_the_unit_written_with_a_figure_names_the_indicator_units_it_can_mean(written, means):
+    from pipelines.coding.stub import written_units
+
+    units = {i.unit for i in read_catalogue().indicators.values()}
+    assert written_units(written, units) == (frozenset(means) if means else None)
+
+
+def test_a_figure_in_megawatts_is_drafted_only_as_an_indicator_in_megawatts():
+    from pipelines.coding.proposals import CodedExample
+    from pipelines.coding.stub import stub_document
+    from pipelines.extract import extract_mentions
+    from pipelines.sources.registry import Source
+
+    text = "The power plant near Aleppo has a generating capacity of 1,200 megawatts for Syrians."
+    source = Source("999_0000000000000000", text, "data/sources/999_0000000000000000.txt", "0" * 64, len(text),
+                    {"language": "en", "published": "2025-08-02", "title": "t"})
+    # the most similar coded sentence is about people: a figure in MW must not follow it
+    people = CodedExample("tp_aleppo", frozenset({"syria", "aleppo", "power", "plant", "site", "gener", "capac"}),
+                          "syrians_under_temporary_protection_from_aleppo", "dgmm", None, "official")
+    body = yaml.safe_load(stub_document(source, extract_mentions(text, lang="en"), [people], []))
+    drafted = {f["value"]: f["indicator"] for f in body["facts"]}
+    assert drafted[1200] == "power_plant_capacity_sy"
+    text = "Halep'teki Suriyeliler için gümrük kapısına 43 dönüm saha ayrıldı."
+    source = Source("999_0000000000000000", text, "data/sources/999_0000000000000000.txt", "0" * 64, len(text),
+                    {"language": "tr", "published": "2025-08-02", "title": "t"})
+    body = yaml.safe_load(stub_document(source, extract_mentions(text, lang="tr"), [people], []))
+    assert [f["indicator"] for f in body["facts"]] == ["border_gate_site_area"]  # the only indicator in dönüm

@@ -20,6 +20,7 @@ from pipelines.sources.registry import SOURCE_ID_RE, Source, read_sources
 from schemas.vocabularies import terms
 
 KEYWORDS_FILE = Path(__file__).with_name("stub_keywords.yaml")
+UNIT_WORDS_FILE = Path(__file__).with_name("unit_words.yaml")
 # Python lower-cases "İ" to "i" + combining dot, which would never match a keyword.
 _TURKISH_FOLD = str.maketrans({"İ": "i", "I": "ı"})
 _ENGLISH_FOLD = str.maketrans({"İ": "i"})
@@ -159,6 +160,24 @@ def todo_entry(text: str, mention, lang: str, proposer=None) -> dict:
 _CURRENCIES = frozenset({"USD", "EUR", "TRY", "SYP", "GBP"})
 
 
+@cache
+def _unit_words() -> dict[str, tuple[str, ...]]:
+    with UNIT_WORDS_FILE.open(encoding="utf-8") as fh:
+        table = yaml.safe_load(fh)
+    return {unit: tuple(_fold(str(w), "tr") for w in words) for unit, words in table.items()}
+
+
+def written_units(unit: str | None, known_units: set[str]) -> frozenset[str] | None:
+    """The indicator units (schemas/indicators.yaml) a unit word the extractor read can mean, or None when
+    the word is not listed in unit_words.yaml (then the figure's kind alone guides the draft)."""
+    if not unit:
+        return None
+    word = _fold(unit, "tr")
+    found = frozenset(u for u, words in _unit_words().items() if u in known_units and any(
+        word == w or (min(len(word), len(w)) >= 3 and (word.startswith(w) or w.startswith(word))) for w in words))
+    return found or None
+
+
 def unit_class(unit: str | None) -> str:
     """money, percent or count: the kind of figure an indicator's unit holds."""
     return "money" if unit in _CURRENCIES else "percent" if unit == "percent" else "count"
@@ -188,7 +207,8 @@ class Proposer:
         self.since_by_indicator = {key: str(i.since) for key, i in catalogue.indicators.items() if i.since}
         self.since_days = frozenset(self.since_by_indicator.values())
         # a figure is coded like a figure of its own kind: an amount of money like money, a percentage like a share
-        units = {key: i.unit for key, i in catalogue.indicators.items()}
+        units = self.unit_of = {key: i.unit for key, i in catalogue.indicators.items()}
+        self.units = set(units.values())
         self.labels_by_class: dict[str, dict[str, str]] = {}
         for key, indicator in catalogue.indicators.items():
             if indicator.measure_type not in ("target", "forecast", "cost_estimate"):  # plans are never guessed
@@ -202,15 +222,28 @@ class Proposer:
         from pipelines.coding import proposals
 
         kind = mention_class(mention.kind)
-        if (quote, kind) not in self._by_sentence:
+        # "5,000 megawatts" is drafted only as an indicator in MW, "2 bin 147 Suriyeli" only as people
+        units = written_units(mention.unit, self.units) if kind == "count" else None
+        digits = any(c.isdigit() for c in mention.text)
+        if (quote, kind, units, digits) not in self._by_sentence:
             at = self.text.find(quote)
             # the neighbours: a minister named in the sentence before says who states the figure
             context = self.text[max(0, at - 300):at + len(quote) + 100] if at >= 0 else quote
             dates = [m for m in self.dates if at >= 0 and at <= m.start < at + len(quote)]
             examples = self.examples_by_class.get(kind, []) if kind else self.examples
+            labels = self.labels_by_class.get(kind, {})
+            if units is not None:
+                examples = [e for e in examples if self.unit_of.get(e.indicator) in units]
+                labels = {key: label for key, label in labels.items() if self.unit_of.get(key) in units}
             fact = proposals.propose_fact(quote, examples) if kind else None
             if fact is None and kind:
-                fact = proposals.propose_indicator(quote, self.labels_by_class.get(kind, {}))
+                fact = proposals.propose_indicator(quote, labels)
+            # the one indicator measured in this unit ("43 dönüm"); a number in words ("the two countries")
+            # is too often a phrase to be drafted on its unit alone
+            if fact is None and units is not None and len(labels) == 1 and digits:
+                (only,) = labels
+                fact = {"indicator": only, "series": "stated_figure", "attributed_to": None, "claim_status": "reported",
+                        "because": f"the only indicator in {self.unit_of[only]}, the unit written with the figure"}
             attribution = proposals.propose_attribution(quote, f"{self.title}\n{context}", self.actors)
             if fact and attribution is None and fact.get("attributed_to") and not proposals.propose_actors(
                     f"{self.title}\n{self.text}", [a for a in self.actors if a.get("actor_id", a.get("id")) == fact["attributed_to"]]):
@@ -226,8 +259,8 @@ class Proposer:
                         "actors": proposals.propose_actors(context, self.actors) or None,
                         # the headline names who speaks as often as the sentences around the figure do
                         "attribution": attribution}
-            self._by_sentence[quote, kind] = ({k: v for k, v in proposal.items() if v is not None}, dates)
-        proposal, dates = self._by_sentence[quote, kind]
+            self._by_sentence[quote, kind, units, digits] = ({k: v for k, v in proposal.items() if v is not None}, dates)
+        proposal, dates = self._by_sentence[quote, kind, units, digits]
         # per figure, not per sentence: the date written nearest each figure is its own
         # with a proposed indicator only its own start day is excluded: "2024'te" is a year, not "since 2024"
         indicator = (proposal.get("fact") or {}).get("indicator")
