@@ -344,3 +344,26 @@ def test_a_figure_in_megawatts_is_drafted_only_as_an_indicator_in_megawatts():
                     {"language": "tr", "published": "2025-08-02", "title": "t"})
     body = yaml.safe_load(stub_document(source, extract_mentions(text, lang="tr"), [people], []))
     assert [f["indicator"] for f in body["facts"]] == ["border_gate_site_area"]  # the only indicator in dönüm
+
+
+@pytest.mark.parametrize(("sentence", "places"), [
+    ("Türkiye's exports to Syria rose.", ["SY", "TR"]),
+    ("Suriyeliler Hatay'dan döndü.", ["SY", "TR-31"]),  # a province replaces TR
+    ("The airport in Damascus will be modernised.", None),
+    ("Two vans arrived.", None),  # the province Van only as a whole word
+    ("عاد اللاجئون إلى سوريا من لبنان", ["LB", "SY"]),
+])
+def test_the_places_a_sentence_names_are_proposed_when_no_coded_fact_gives_them(sentence, places):
+    from pipelines.coding.proposals import named_places
+
+    assert named_places(sentence) == places
+
+
+def test_place_names_are_iso_codes():
+    import pycountry
+    import yaml as _yaml
+
+    from pipelines.coding.proposals import PLACE_NAMES_FILE
+
+    for code in _yaml.safe_load(PLACE_NAMES_FILE.read_text(encoding="utf-8")):
+        assert pycountry.countries.get(alpha_2=code) is not None, code

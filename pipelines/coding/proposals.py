@@ -12,6 +12,8 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # Below this share of shared words a neighbour is a guess too weak to print.
@@ -106,6 +108,33 @@ def usual_geography(indicator: str, examples: list[CodedExample]) -> list[str] |
     """The places most often coded for this indicator's facts (a trade flow's two countries), or None."""
     seen = Counter(e.geography for e in examples if e.indicator == indicator and e.geography)
     return list(seen.most_common(1)[0][0]) if seen else None
+
+
+PLACE_NAMES_FILE = Path(__file__).with_name("place_names.yaml")
+
+
+@cache
+def _place_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    import pycountry
+    import yaml
+
+    with PLACE_NAMES_FILE.open(encoding="utf-8") as fh:
+        table = {code: [str(w) for w in words] for code, words in yaml.safe_load(fh).items()}
+    patterns = [(code, re.compile(r"(?<!\w)(?:" + "|".join(re.escape(bare(w)) for w in words) + ")"))
+                for code, words in table.items()]
+    # a province's whole name ("Van" is not "vans"); "Hatay'dan" still names Hatay
+    patterns += [(p.code, re.compile(r"(?<!\w)" + re.escape(bare(p.name)) + r"(?!\w)"))
+                 for p in sorted(pycountry.subdivisions.get(country_code="TR"), key=lambda p: p.code)]
+    return tuple(patterns)
+
+
+def named_places(sentence: str) -> list[str] | None:
+    """ISO codes of the places the sentence names (a Turkish province instead of TR), sorted; None if none."""
+    text = bare(sentence)
+    codes = {code for code, pattern in _place_patterns() if pattern.search(text)}
+    if any(code.startswith("TR-") for code in codes):
+        codes.discard("TR")
+    return sorted(codes) or None
 
 
 # A label proposal needs this many of the label's words in the sentence, and this share of them.

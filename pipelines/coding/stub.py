@@ -254,7 +254,8 @@ class Proposer:
                 fact = fact | {"series": proposals.propose_series(
                     speaker, fact["indicator"], (fact.get("attributed_to"), fact["series"]), self.examples, self.compilers)}
                 if not fact.get("geography"):
-                    fact = fact | {"geography": proposals.usual_geography(fact["indicator"], self.examples)}
+                    fact = fact | {"geography": proposals.usual_geography(fact["indicator"], self.examples)
+                                   or proposals.named_places(quote)}
             proposal = {"fact": fact,
                         "actors": proposals.propose_actors(context, self.actors) or None,
                         # the headline names who speaks as often as the sentences around the figure do
@@ -270,6 +271,11 @@ class Proposer:
         fact = proposal.get("fact")
         if fact:
             fact = self.fit_to_period(fact, period)
+            measure = getattr(self.catalogue.indicators.get(fact["indicator"]), "measure_type", None)
+            if measure in ("target", "forecast") and not dates:
+                # a target or forecast refers to the day it aims at, not to the statement: unwritten is unknown
+                period = {"end": None, "precision": "unknown",
+                          "basis": "the text gives no date for what is aimed at or expected (write it if it does)"}
         return copy.deepcopy(proposal | {"period": period} | ({"fact": fact} if fact else {}))  # no YAML aliases
 
     def fit_to_period(self, fact: dict, period: dict) -> dict:
