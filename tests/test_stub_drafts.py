@@ -367,3 +367,18 @@ def test_place_names_are_iso_codes():
 
     for code in _yaml.safe_load(PLACE_NAMES_FILE.read_text(encoding="utf-8")):
         assert pycountry.countries.get(alpha_2=code) is not None, code
+
+
+def test_a_target_without_a_written_date_gets_an_unknown_period_not_the_statement_day():
+    from pipelines.coding.proposals import CodedExample
+    from pipelines.coding.stub import stub_document
+    from pipelines.extract import extract_mentions
+    from pipelines.sources.registry import Source
+
+    text = "The project is expected to create over 90,000 direct and indirect jobs."
+    source = Source("999_0000000000000000", text, "data/sources/999_0000000000000000.txt", "0" * 64, len(text),
+                    {"language": "en", "published": "2025-11-27", "title": "t"})
+    jobs = CodedExample("jobs_x", frozenset({"proje", "expec", "creat", "direc", "indir", "jobs"}), "jobs_expected",
+                        "stated_figure", None, "reported")
+    (fact,) = yaml.safe_load(stub_document(source, extract_mentions(text, lang="en"), [jobs], []))["facts"]
+    assert (fact["indicator"], fact["period"]["precision"], fact["period"].get("end")) == ("jobs_expected", "unknown", None)
