@@ -131,3 +131,11 @@ def test_a_calendar_year_flow_names_its_part_of_year_twin_and_the_pairing_is_che
     add_indicator("exports_x_calendar_year", label="x", category="trade", unit="USD", measure_type="flow",
                   definition="d", part_of_year="exports_tr_to_sy_over_period", indicators_file=target)
     assert yaml.safe_load(target.read_text(encoding="utf-8"))["exports_x_calendar_year"]["part_of_year"] == "exports_tr_to_sy_over_period"
+
+
+def test_arabic_words_meet_without_their_article_and_prepositions():
+    from pipelines.coding.proposals import words
+
+    # "the exports" / "and the exports" / "exports": one word for the proposals
+    assert words("الصادرات") == words("والصادرات") == words("صادرات")
+    assert words("Suriyelilerin") == words("Suriyeli")

@@ -31,9 +31,24 @@ def bare(text: str, keep_case: bool = False) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# Arabic writes the article and some prepositions and conjunctions onto the word: "والصادرات" is
+# "and the exports". Longest first; a stem keeps at least three letters.
+_ARABIC_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف")
+
+
+def _stem(word: str) -> str:
+    if "\u0600" <= word[0] <= "\u06ff":
+        for prefix in _ARABIC_PREFIXES:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+                return word[len(prefix):][:4]
+        return word[:4]
+    return word[:5]
+
+
 def words(text: str) -> frozenset[str]:
-    # the first five letters: Turkish suffixes ("Suriyelilerin", "Suriyeli") and English plurals meet
-    return frozenset(w[:5] for w in _WORD.findall(fold(text)))
+    # the first five letters: Turkish suffixes ("Suriyelilerin", "Suriyeli") and English plurals meet;
+    # an Arabic word without its prefixes, to four letters
+    return frozenset(_stem(w) for w in _WORD.findall(fold(text)))
 
 
 @dataclass(frozen=True)
