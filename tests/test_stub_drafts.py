@@ -382,3 +382,32 @@ def test_a_target_without_a_written_date_gets_an_unknown_period_not_the_statemen
                         "stated_figure", None, "reported")
     (fact,) = yaml.safe_load(stub_document(source, extract_mentions(text, lang="en"), [jobs], []))["facts"]
     assert (fact["indicator"], fact["period"]["precision"], fact["period"].get("end")) == ("jobs_expected", "unknown", None)
+
+
+def test_a_year_after_publication_is_not_cut_at_the_publication_day():
+    from pipelines.extract import extract_mentions
+    from pipelines.coding.proposals import propose_period
+
+    text = "The air hub is expected to host 6 million passengers by the end of 2026."
+    dates = [m for m in extract_mentions(text, lang="en") if m.date]
+    period = propose_period(dates, "2025-11-27", at=text.find("6 million"))
+    assert period["end"] >= period.get("start", "")  # never an end before the start
+    assert period["end"] == "2026-12-31"
+
+
+def test_a_sentence_about_a_plan_is_drafted_as_its_target_and_a_number_joined_to_a_noun_is_not_a_figure():
+    from pipelines.coding.proposals import CodedExample
+    from pipelines.coding.stub import speaks_of_the_future, stub_document
+    from pipelines.extract import extract_mentions
+    from pipelines.sources.registry import Source
+
+    text = "The four-phase modernization program will boost the airport's annual passenger capacity to over 31 million."
+    source = Source("999_0000000000000000", text, "data/sources/999_0000000000000000.txt", "0" * 64, len(text),
+                    {"language": "en", "published": "2025-11-27", "title": "t"})
+    capacity = CodedExample("capacity_x", frozenset({"airpo", "annua", "passe", "capac", "moder"}),
+                            "damascus_airport_passenger_capacity", "stated_figure", None, "reported")
+    body = yaml.safe_load(stub_document(source, extract_mentions(text, lang="en"), [capacity], []))
+    assert [(f["indicator"], f["value"]) for f in body["facts"]] == [("damascus_airport_passenger_capacity_target", 31000000)]
+    assert [t["text"] for t in body["todo"]] == ["four"]  # "four-phase" describes the programme
+    assert speaks_of_the_future("Kapasite 2026'da 900 megavata ulaşacak.", "tr")
+    assert not speaks_of_the_future("The pipeline has a daily capacity of 6 million cubic meters.", "en")

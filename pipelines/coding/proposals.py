@@ -292,7 +292,7 @@ def propose_period(dates: list, published_day: str | None, since_days: frozenset
         start, end = (f"{last.date}-01", _month_end(last.date)) if last.date_precision == "month" else (
             f"{last.date}-01-01", f"{last.date}-12-31")
         what = f"the {last.date_precision} written in the sentence ({last.text})"
-        if published_day and str(published_day) < end:
+        if published_day and start <= str(published_day) < end:  # a later year stays whole (a target's)
             # "as of August 2025" published on 29 August cannot refer to a later day (docs/data-model.md)
             if last.date_precision == "month":
                 return {"start": start, "end": str(published_day), "precision": "month",

@@ -21,6 +21,7 @@ from schemas.vocabularies import terms
 
 KEYWORDS_FILE = Path(__file__).with_name("stub_keywords.yaml")
 UNIT_WORDS_FILE = Path(__file__).with_name("unit_words.yaml")
+PROSPECTIVE_WORDS_FILE = Path(__file__).with_name("prospective_words.yaml")
 # Python lower-cases "İ" to "i" + combining dot, which would never match a keyword.
 _TURKISH_FOLD = str.maketrans({"İ": "i", "I": "ı"})
 _ENGLISH_FOLD = str.maketrans({"İ": "i"})
@@ -161,6 +162,19 @@ _CURRENCIES = frozenset({"USD", "EUR", "TRY", "SYP", "GBP"})
 
 
 @cache
+def _prospective_patterns(lang: str) -> tuple[re.Pattern, ...]:
+    with PROSPECTIVE_WORDS_FILE.open(encoding="utf-8") as fh:
+        table = yaml.safe_load(fh)
+    return tuple(re.compile(r"(?<!\w)" + re.escape(_fold(str(w), lang))) for w in table.get(lang) or [])
+
+
+def speaks_of_the_future(sentence: str, lang: str) -> bool:
+    """Whether the sentence has a word of prospective_words.yaml: a plan, an aim, an expectation."""
+    folded = _fold(sentence, lang)
+    return any(p.search(folded) for p in _prospective_patterns(lang))
+
+
+@cache
 def _unit_words() -> dict[str, tuple[str, ...]]:
     with UNIT_WORDS_FILE.open(encoding="utf-8") as fh:
         table = yaml.safe_load(fh)
@@ -210,9 +224,13 @@ class Proposer:
         units = self.unit_of = {key: i.unit for key, i in catalogue.indicators.items()}
         self.units = set(units.values())
         self.labels_by_class: dict[str, dict[str, str]] = {}
+        self.plans_by_class: dict[str, dict[str, str]] = {}
+        self.lang = source.meta.get("language", "en")
         for key, indicator in catalogue.indicators.items():
             if indicator.measure_type not in ("target", "forecast", "cost_estimate"):  # plans are never guessed
                 self.labels_by_class.setdefault(unit_class(indicator.unit), {})[key] = indicator.label
+            elif indicator.measure_type in ("target", "forecast"):  # ... unless the sentence speaks of one
+                self.plans_by_class.setdefault(unit_class(indicator.unit), {})[key] = indicator.label
         self.examples_by_class: dict[str, list] = {}
         for example in examples:
             self.examples_by_class.setdefault(unit_class(units.get(example.indicator)), []).append(example)
@@ -228,7 +246,11 @@ class Proposer:
         if (quote, kind, units, digits) not in self._by_sentence:
             at = self.text.find(quote)
             # the neighbours: a minister named in the sentence before says who states the figure
-            context = self.text[max(0, at - 300):at + len(quote) + 100] if at >= 0 else quote
+            # ... within its paragraph: an excerpt's paragraphs come from different parts of a page
+            first = max(at - 300, self.text.rfind("\n\n", 0, at) + 1) if at >= 0 else 0
+            stop = self.text.find("\n\n", at + len(quote)) if at >= 0 else -1
+            last = min(at + len(quote) + 100, stop if stop >= 0 else len(self.text))
+            context = self.text[max(0, first):last] if at >= 0 else quote
             dates = [m for m in self.dates if at >= 0 and at <= m.start < at + len(quote)]
             examples = self.examples_by_class.get(kind, []) if kind else self.examples
             labels = self.labels_by_class.get(kind, {})
@@ -238,6 +260,14 @@ class Proposer:
             fact = proposals.propose_fact(quote, examples) if kind else None
             if fact is None and kind:
                 fact = proposals.propose_indicator(quote, labels)
+            measure = getattr(self.catalogue.indicators.get((fact or {}).get("indicator")), "measure_type", None)
+            if fact and kind and measure not in ("target", "forecast") and speaks_of_the_future(quote, self.lang):
+                # "will rise to over 31 million": a target or forecast whose label fits, else a warning
+                aimed = {key: label for key, label in self.plans_by_class.get(kind, {}).items()
+                         if units is None or self.unit_of.get(key) in units}
+                planned = proposals.propose_indicator(quote, aimed)
+                fact = planned or fact | {"because": f"{fact['because']}; the sentence speaks of a plan or an "
+                                                     "expectation: check whether the figure is a target or forecast"}
             # the one indicator measured in this unit ("43 dönüm"); a number in words ("the two countries")
             # is too often a phrase to be drafted on its unit alone
             if fact is None and units is not None and len(labels) == 1 and digits:
@@ -269,6 +299,11 @@ class Proposer:
         begins = frozenset(m.start for m in dates if proposals.starts_period(self.text, m.start, m.end))
         period = proposals.propose_period(dates, self.published, since, at=mention.start, start_dates=begins)
         fact = proposal.get("fact")
+        if not digits and self.text[mention.end:mention.end + 1] in ("-", "\u2010", "\u2011"):
+            # "a four-phase programme", "a five-company consortium": a number in words joined to a noun
+            # describes the thing; it is not drafted as a figure of it (the todo stays for a person)
+            fact = None
+            proposal = {k: v for k, v in proposal.items() if k != "fact"}
         if fact:
             fact = self.fit_to_period(fact, period)
             measure = getattr(self.catalogue.indicators.get(fact["indicator"]), "measure_type", None)
