@@ -44,38 +44,38 @@ def core(row: dict) -> tuple:
     # 54: "up to 2 billion" cubic metres a year is an upper bound
     ("gas_pipeline_capacity_tr_sy_annual_kilis_aleppo_154",
      ("2000000000", "cubic metres per year", "true", "up to", "", "2000000000", "2025-08-02", "2025-08-02", "day",
-      "stated_figure", "reported", "", "alparslan_bayraktar")),
+      "stated_figure", "official", "", "alparslan_bayraktar")),
     # 55: 281 MW now, about 900 MW by the first quarter of 2026 (a target)
     ("electricity_export_capacity_tr_to_sy_2025_08_15",
-     ("281", "MW", "false", "", "", "", "2025-08-15", "2025-08-15", "day", "stated_figure", "reported", "",
+     ("281", "MW", "false", "", "", "", "2025-08-15", "2025-08-15", "day", "stated_figure", "official", "",
       "alparslan_bayraktar")),
     ("electricity_export_capacity_tr_to_sy_target_900mw_2026q1_155",
-     ("900", "MW", "true", "about", "", "", "2026-01-01", "2026-03-31", "quarter", "stated_figure", "reported", "",
+     ("900", "MW", "true", "about", "", "", "2026-01-01", "2026-03-31", "quarter", "stated_figure", "official", "",
       "alparslan_bayraktar")),
     # 56: 210 MW in January 2025
     ("electricity_export_capacity_tr_to_sy_2025_01_10",
-     ("210", "MW", "false", "", "", "", "2025-01-10", "2025-01-10", "day", "stated_figure", "reported", "",
+     ("210", "MW", "false", "", "", "", "2025-01-10", "2025-01-10", "day", "stated_figure", "official", "",
       "alparslan_bayraktar")),
     # 57: over 800 MW within 2026 is a lower bound; seven lines (eight points in August)
     ("electricity_export_capacity_tr_to_sy_target_800mw_2026",
-     ("800", "MW", "true", "üzerine", "800", "", "2026-01-01", "2026-12-31", "year", "stated_figure", "reported", "",
+     ("800", "MW", "true", "üzerine", "800", "", "2026-01-01", "2026-12-31", "year", "stated_figure", "official", "",
       "alparslan_bayraktar")),
     ("electricity_interconnection_points_tr_sy_2025_10_07",
-     ("7", "connection points", "false", "", "", "", "2025-10-07", "2025-10-07", "day", "stated_figure", "reported",
+     ("7", "connection points", "false", "", "", "", "2025-10-07", "2025-10-07", "day", "stated_figure", "official",
       "", "alparslan_bayraktar")),
     # 57: the seven lines by voltage, "üçü iletim, dördü dağıtım" (three transmission, four distribution)
     ("electricity_interconnection_lines_tr_sy_transmission_voltage_2025_10_07",
-     ("3", "connection points", "false", "", "", "", "2025-10-07", "2025-10-07", "day", "stated_figure", "reported",
+     ("3", "connection points", "false", "", "", "", "2025-10-07", "2025-10-07", "day", "stated_figure", "official",
       "", "alparslan_bayraktar")),
     ("electricity_interconnection_lines_tr_sy_distribution_voltage_2025_10_07",
-     ("4", "connection points", "false", "", "", "", "2025-10-07", "2025-10-07", "day", "stated_figure", "reported",
+     ("4", "connection points", "false", "", "", "", "2025-10-07", "2025-10-07", "day", "stated_figure", "official",
       "", "alparslan_bayraktar")),
     # 58, 59, 60: railway financing need, line length, Ro-Ro frequency
     ("project_financing_need_gaziantep_aleppo_railway",
-     ("120000000", "USD", "false", "", "", "", "2025-08-23", "2025-08-23", "day", "stated_figure", "reported", "",
+     ("120000000", "USD", "false", "", "", "", "2025-08-23", "2025-08-23", "day", "stated_figure", "official", "",
       "abdulkadir_uraloglu")),
     ("railway_line_length_karkamis_nusaybin_total",
-     ("350", "km", "false", "", "", "", "2025-12-08", "2025-12-08", "day", "stated_figure", "reported", "",
+     ("350", "km", "false", "", "", "", "2025-12-08", "2025-12-08", "day", "stated_figure", "official", "",
       "abdulkadir_uraloglu")),
     ("ferry_service_frequency_mersin_tartus_roro",
      ("3", "trips per week", "false", "", "", "", "2025-04-21", "", "unknown", "stated_figure", "reported", "",
@@ -93,7 +93,7 @@ def core(row: dict) -> tuple:
     # 63: a weak aggregator's copy of the minister's "about $300 billion"
     ("infrastructure_investment_need_sy_bayraktar_163",
      ("300000000000", "USD", "true", "yaklaşık", "", "", "2026-02-07", "2026-02-07", "day", "stated_figure",
-      "reported", "weak_aggregator_copy", "alparslan_bayraktar")),
+      "official", "weak_aggregator_copy", "alparslan_bayraktar")),
 ])
 def test_fact_published_exactly(facts, fact_id, expected):
     assert core(facts[fact_id]) == expected

@@ -411,3 +411,19 @@ def test_a_sentence_about_a_plan_is_drafted_as_its_target_and_a_number_joined_to
     assert [t["text"] for t in body["todo"]] == ["four"]  # "four-phase" describes the programme
     assert speaks_of_the_future("Kapasite 2026'da 900 megavata ulaşacak.", "tr")
     assert not speaks_of_the_future("The pipeline has a daily capacity of 6 million cubic meters.", "en")
+
+
+def test_a_figure_said_to_be_current_is_as_of_the_statement_day():
+    from pipelines.extract import extract_mentions
+    from pipelines.coding.proposals import propose_period
+    from pipelines.coding.stub import speaks_of_the_present
+
+    text = "A total of 281 megawatts of electricity is currently exported to Syria."
+    assert speaks_of_the_present(text, "en") and speaks_of_the_present("Hâlihazırda 281 megavat ihraç ediliyor.", "tr")
+    assert not speaks_of_the_present("The plant had 500 MW.", "en")
+    dates = [m for m in extract_mentions(text, lang="en") if m.date]
+    current = propose_period(dates, "2025-08-15", at=text.find("281"), current=True)
+    assert (current["end"], current["precision"]) == ("2025-08-15", "day")
+    # without a word saying so, an unwritten as-of day is only bounded by the publication day
+    assert propose_period(dates, "2025-08-15", at=text.find("281"))["precision"] == "range"
+    assert propose_period(dates, None, at=text.find("281"), current=True)["precision"] == "unknown"

@@ -256,7 +256,7 @@ def starts_period(text: str, start: int, end: int) -> bool:
 
 
 def propose_period(dates: list, published_day: str | None, since_days: frozenset[str] = frozenset(),
-                   at: int | None = None, start_dates: frozenset[int] = frozenset()) -> dict:
+                   at: int | None = None, start_dates: frozenset[int] = frozenset(), current: bool = False) -> dict:
     """A period from the dates in the sentence (the latest one written to the day is the as-of day), else
     the publication day as the as-of day, else unknown. `dates` are mentions with date and precision; a
     day in `since_days` starts a cumulative count (its indicator's since) and is never the as-of day.
@@ -303,6 +303,10 @@ def propose_period(dates: list, published_day: str | None, since_days: frozenset
     if published_day:
         # never sharpen: a figure with no as-of day in the text is known only to be no later than publication
         begin = {"start": _first_day(pick(begins, lambda m: m.date))} if begins else {}
+        if current:
+            # "currently", "hâlihazırda": the figure is as of the statement, and the source is dated to the day
+            return {**begin, "end": str(published_day), "precision": "day",
+                    "basis": "the text says the figure is current: as of the statement's day, the publication day"}
         return {**begin, "end": str(published_day), "precision": "range",
                 "basis": "as of the statement: the text gives no as-of day, so it is at the latest the source's "
                          "publication day (write the day if the text gives it)"}

@@ -21,7 +21,7 @@ from schemas.vocabularies import terms
 
 KEYWORDS_FILE = Path(__file__).with_name("stub_keywords.yaml")
 UNIT_WORDS_FILE = Path(__file__).with_name("unit_words.yaml")
-PROSPECTIVE_WORDS_FILE = Path(__file__).with_name("prospective_words.yaml")
+TENSE_WORDS_FILE = Path(__file__).with_name("tense_words.yaml")
 # Python lower-cases "İ" to "i" + combining dot, which would never match a keyword.
 _TURKISH_FOLD = str.maketrans({"İ": "i", "I": "ı"})
 _ENGLISH_FOLD = str.maketrans({"İ": "i"})
@@ -162,16 +162,22 @@ _CURRENCIES = frozenset({"USD", "EUR", "TRY", "SYP", "GBP"})
 
 
 @cache
-def _prospective_patterns(lang: str) -> tuple[re.Pattern, ...]:
-    with PROSPECTIVE_WORDS_FILE.open(encoding="utf-8") as fh:
+def _tense_patterns(tense: str, lang: str) -> tuple[re.Pattern, ...]:
+    with TENSE_WORDS_FILE.open(encoding="utf-8") as fh:
         table = yaml.safe_load(fh)
-    return tuple(re.compile(r"(?<!\w)" + re.escape(_fold(str(w), lang))) for w in table.get(lang) or [])
+    return tuple(re.compile(r"(?<!\w)" + re.escape(_fold(str(w), lang))) for w in (table[tense].get(lang) or []))
 
 
 def speaks_of_the_future(sentence: str, lang: str) -> bool:
-    """Whether the sentence has a word of prospective_words.yaml: a plan, an aim, an expectation."""
+    """Whether the sentence has a prospective word of tense_words.yaml: a plan, an aim, an expectation."""
     folded = _fold(sentence, lang)
-    return any(p.search(folded) for p in _prospective_patterns(lang))
+    return any(p.search(folded) for p in _tense_patterns("prospective", lang))
+
+
+def speaks_of_the_present(sentence: str, lang: str) -> bool:
+    """Whether the sentence says its figure is the present state ("currently", "hâlihazırda")."""
+    folded = _fold(sentence, lang)
+    return any(p.search(folded) for p in _tense_patterns("current", lang))
 
 
 @cache
@@ -297,7 +303,8 @@ class Proposer:
         indicator = (proposal.get("fact") or {}).get("indicator")
         since = self.since_days if indicator is None else frozenset({self.since_by_indicator.get(indicator)} - {None})
         begins = frozenset(m.start for m in dates if proposals.starts_period(self.text, m.start, m.end))
-        period = proposals.propose_period(dates, self.published, since, at=mention.start, start_dates=begins)
+        period = proposals.propose_period(dates, self.published, since, at=mention.start, start_dates=begins,
+                                          current=speaks_of_the_present(quote, self.lang))
         fact = proposal.get("fact")
         if not digits and self.text[mention.end:mention.end + 1] in ("-", "\u2010", "\u2011"):
             # "a four-phase programme", "a five-company consortium": a number in words joined to a noun
