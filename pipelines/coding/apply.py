@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from pipelines.coding.catalogue import POINT_IN_TIME, Catalogue, read_catalogue
+from pipelines.coding.catalogue import POINT_IN_TIME, Catalogue, is_whole_calendar_year, read_catalogue
 from pipelines.coding.coding_schema import CodingFile, Dismissal, Event, Fact, shape_problems
 from pipelines.coding.quotes import QuoteError, Span, locate, sentence_around
 from pipelines.errors import Problem
@@ -387,8 +387,7 @@ class _Coder:
         (schemas/indicators.yaml, part_of_year). A year the text does not give (unknown, range) is fine."""
         if indicator is None:
             return
-        whole_year = (precision == "year" or (start is not None and end is not None and str(start)[5:] == "01-01"
-                                               and str(end)[5:] == "12-31" and str(start)[:4] == str(end)[:4]))
+        whole_year = is_whole_calendar_year(start, end, precision)
         if indicator.part_of_year and precision in ("day", "month", "quarter") and not whole_year:
             self.problem("calendar-year-mismatch", entry, f"{entry['indicator']} is a flow over one whole calendar year, "
                                                           f"but the period {start}..{end} ({precision}) is part of one: "

@@ -46,6 +46,12 @@ class Catalogue:
                 for key, s in self.series.items()]
 
 
+def is_whole_calendar_year(start, end, precision: str | None) -> bool:
+    """Whether a period is one whole calendar year: precision year, or 1 January..31 December of one year."""
+    start, end = str(start), str(end)
+    return precision == "year" or (start[5:] == "01-01" and end[5:] == "12-31" and start[:4] == end[:4])
+
+
 def _entries(document, model, file: str, what: str) -> tuple[dict, list[Problem]]:
     """{id: validated entry} of a vocabulary file (a mapping of id to entry) and its problems."""
     if not isinstance(document, dict):
@@ -81,9 +87,9 @@ def check_indicators(document, file: str) -> tuple[dict[str, Indicator], list[Pr
             problems.append(Problem("bad-since", file, where, "a cumulative indicator needs since: the day its count starts"
                                     if indicator.since is None else "only a cumulative indicator has a since day"))
     for key, indicator in indicators.items():
-        twin = indicators.get(indicator.part_of_year) if indicator.part_of_year else None
         if indicator.part_of_year is None:
             continue
+        twin = indicators.get(indicator.part_of_year)
         where = f"{key} ({line_of(document[key])})"
         if twin is None or indicator.part_of_year == key:
             problems.append(Problem("bad-part-of-year", file, where, f"part_of_year {indicator.part_of_year!r} is not another indicator id"))

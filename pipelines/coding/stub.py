@@ -220,6 +220,9 @@ class Proposer:
         self.published = reference_day(source.meta)
         self.dates = [m for m in mentions if m.date]
         from pipelines.coding.catalogue import read_catalogue
+        from pipelines.coding.proposals import propose_actors
+
+        self.named_in_source = frozenset(propose_actors(f"{self.title}\n{self.text}", actors))
 
         catalogue = self.catalogue = read_catalogue()
         # the start days of cumulative counts: "since 8 December 2024" is where a count starts, not its as-of day
@@ -250,53 +253,7 @@ class Proposer:
         units = written_units(mention.unit, self.units) if kind == "count" else None
         digits = any(c.isdigit() for c in mention.text)
         if (quote, kind, units, digits) not in self._by_sentence:
-            at = self.text.find(quote)
-            # the neighbours: a minister named in the sentence before says who states the figure
-            # ... within its paragraph: an excerpt's paragraphs come from different parts of a page
-            first = max(at - 300, self.text.rfind("\n\n", 0, at) + 1) if at >= 0 else 0
-            stop = self.text.find("\n\n", at + len(quote)) if at >= 0 else -1
-            last = min(at + len(quote) + 100, stop if stop >= 0 else len(self.text))
-            context = self.text[max(0, first):last] if at >= 0 else quote
-            dates = [m for m in self.dates if at >= 0 and at <= m.start < at + len(quote)]
-            examples = self.examples_by_class.get(kind, []) if kind else self.examples
-            labels = self.labels_by_class.get(kind, {})
-            if units is not None:
-                examples = [e for e in examples if self.unit_of.get(e.indicator) in units]
-                labels = {key: label for key, label in labels.items() if self.unit_of.get(key) in units}
-            fact = proposals.propose_fact(quote, examples) if kind else None
-            if fact is None and kind:
-                fact = proposals.propose_indicator(quote, labels)
-            measure = getattr(self.catalogue.indicators.get((fact or {}).get("indicator")), "measure_type", None)
-            if fact and kind and measure not in ("target", "forecast") and speaks_of_the_future(quote, self.lang):
-                # "will rise to over 31 million": a target or forecast whose label fits, else a warning
-                aimed = {key: label for key, label in self.plans_by_class.get(kind, {}).items()
-                         if units is None or self.unit_of.get(key) in units}
-                planned = proposals.propose_indicator(quote, aimed)
-                fact = planned or fact | {"because": f"{fact['because']}; the sentence speaks of a plan or an "
-                                                     "expectation: check whether the figure is a target or forecast"}
-            # the one indicator measured in this unit ("43 dönüm"); a number in words ("the two countries")
-            # is too often a phrase to be drafted on its unit alone
-            if fact is None and units is not None and len(labels) == 1 and digits:
-                (only,) = labels
-                fact = {"indicator": only, "series": "stated_figure", "attributed_to": None, "claim_status": "reported",
-                        "because": f"the only indicator in {self.unit_of[only]}, the unit written with the figure"}
-            attribution = proposals.propose_attribution(quote, f"{self.title}\n{context}", self.actors)
-            if fact and attribution is None and fact.get("attributed_to") and not proposals.propose_actors(
-                    f"{self.title}\n{self.text}", [a for a in self.actors if a.get("actor_id", a.get("id")) == fact["attributed_to"]]):
-                # the coded neighbour's speaker is nowhere in this source: nobody is named, so the claim is reported
-                fact = fact | {"attributed_to": None, "claim_status": "reported"}
-            if fact:
-                speaker = (attribution or fact).get("attributed_to")
-                fact = fact | {"series": proposals.propose_series(
-                    speaker, fact["indicator"], (fact.get("attributed_to"), fact["series"]), self.examples, self.compilers)}
-                if not fact.get("geography"):
-                    fact = fact | {"geography": proposals.usual_geography(fact["indicator"], self.examples)
-                                   or proposals.named_places(quote)}
-            proposal = {"fact": fact,
-                        "actors": proposals.propose_actors(context, self.actors) or None,
-                        # the headline names who speaks as often as the sentences around the figure do
-                        "attribution": attribution}
-            self._by_sentence[quote, kind, units, digits] = ({k: v for k, v in proposal.items() if v is not None}, dates)
+            self._by_sentence[quote, kind, units, digits] = self._for_sentence(quote, kind, units, digits)
         proposal, dates = self._by_sentence[quote, kind, units, digits]
         # per figure, not per sentence: the date written nearest each figure is its own
         # with a proposed indicator only its own start day is excluded: "2024'te" is a year, not "since 2024"
@@ -320,17 +277,70 @@ class Proposer:
                           "basis": "the text gives no date for what is aimed at or expected (write it if it does)"}
         return copy.deepcopy(proposal | {"period": period} | ({"fact": fact} if fact else {}))  # no YAML aliases
 
+    def _for_sentence(self, quote: str, kind: str | None, units: frozenset[str] | None, digits: bool) -> tuple[dict, list]:
+        """What every figure of one kind in this sentence shares: the proposed fact, actors and attribution,
+        and the sentence's dates (each figure's period is taken from them in __call__)."""
+        from pipelines.coding import proposals
+
+        at = self.text.find(quote)
+        # the neighbours: a minister named in the sentence before says who states the figure
+        # ... within its paragraph: an excerpt's paragraphs come from different parts of a page
+        first = max(at - 300, self.text.rfind("\n\n", 0, at) + 1) if at >= 0 else 0
+        stop = self.text.find("\n\n", at + len(quote)) if at >= 0 else -1
+        last = min(at + len(quote) + 100, stop if stop >= 0 else len(self.text))
+        context = self.text[max(0, first):last] if at >= 0 else quote
+        dates = [m for m in self.dates if at >= 0 and at <= m.start < at + len(quote)]
+        examples = self.examples_by_class.get(kind, []) if kind else self.examples
+        labels = self.labels_by_class.get(kind, {})
+        if units is not None:
+            examples = [e for e in examples if self.unit_of.get(e.indicator) in units]
+            labels = {key: label for key, label in labels.items() if self.unit_of.get(key) in units}
+        fact = proposals.propose_fact(quote, examples) if kind else None
+        if fact is None and kind:
+            fact = proposals.propose_indicator(quote, labels)
+        measure = getattr(self.catalogue.indicators.get((fact or {}).get("indicator")), "measure_type", None)
+        if fact and kind and measure not in ("target", "forecast") and speaks_of_the_future(quote, self.lang):
+            # "will rise to over 31 million": a target or forecast whose label fits, else a warning
+            aimed = {key: label for key, label in self.plans_by_class.get(kind, {}).items()
+                     if units is None or self.unit_of.get(key) in units}
+            planned = proposals.propose_indicator(quote, aimed)
+            fact = planned or fact | {"because": f"{fact['because']}; the sentence speaks of a plan or an "
+                                                 "expectation: check whether the figure is a target or forecast"}
+        # the one indicator measured in this unit ("43 dönüm"); a number in words ("the two countries")
+        # is too often a phrase to be drafted on its unit alone
+        if fact is None and units is not None and len(labels) == 1 and digits:
+            (only,) = labels
+            fact = {"indicator": only, "series": "stated_figure", "attributed_to": None, "claim_status": "reported",
+                    "because": f"the only indicator in {self.unit_of[only]}, the unit written with the figure"}
+        attribution = proposals.propose_attribution(quote, f"{self.title}\n{context}", self.actors)
+        if fact and attribution is None and fact.get("attributed_to") and fact["attributed_to"] not in self.named_in_source:
+            # the coded neighbour's speaker is nowhere in this source: nobody is named, so the claim is reported
+            fact = fact | {"attributed_to": None, "claim_status": "reported"}
+        if fact:
+            speaker = (attribution or fact).get("attributed_to")
+            fact = fact | {"series": proposals.propose_series(
+                speaker, fact["indicator"], (fact.get("attributed_to"), fact["series"]), self.examples, self.compilers)}
+            if not fact.get("geography"):
+                fact = fact | {"geography": proposals.usual_geography(fact["indicator"], self.examples)
+                               or proposals.named_places(quote)}
+        proposal = {"fact": fact,
+                    "actors": proposals.propose_actors(context, self.actors) or None,
+                    # the headline names who speaks as often as the sentences around the figure do
+                    "attribution": attribution}
+        return {k: v for k, v in proposal.items() if v is not None}, dates
+
     def fit_to_period(self, fact: dict, period: dict) -> dict:
         """A calendar-year flow and its part-of-year twin (schemas/indicators.yaml, part_of_year): the one the
         figure's period fits, so "$1.9 billion in the first seven months" is not drafted as a year's flow."""
+        from pipelines.coding.catalogue import is_whole_calendar_year
+
         indicator = self.catalogue.indicators.get(fact["indicator"])
-        start, end = str(period.get("start")), str(period.get("end"))
-        whole_year = period.get("precision") == "year" or (start[5:] == "01-01" and end[5:] == "12-31" and start[:4] == end[:4])
+        whole_year = is_whole_calendar_year(period.get("start"), period.get("end"), period.get("precision"))
         part = period.get("precision") in ("day", "month", "quarter", "range") and not whole_year and period.get("start")
         switched = None
         if indicator is not None and indicator.part_of_year and part:
             switched = indicator.part_of_year
-        elif whole_year and self.catalogue.whole_year_of(fact["indicator"]):
+        elif whole_year:
             switched = self.catalogue.whole_year_of(fact["indicator"])
         if switched is None:
             return fact
